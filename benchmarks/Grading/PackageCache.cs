@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using Dgm.Benchmarks.Internal;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Sandbox;
+
+namespace Dgm.Benchmarks.Grading;
+
+/// <summary>
+/// Prepares, on the host and before any sandbox starts, the package folder that sandboxes mount
+/// read-only, so task restores and builds need no network. Restores once per distinct package set.
+/// </summary>
+public static class PackageCache
+{
+    public static string DefaultFolder => Path.Combine(GradingEnvironment.DgmHome(), "packages");
+
+    public static async Task EnsureAsync(IEnumerable<BenchTask> tasks, string folder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var stamps = Path.Combine(folder, ".dgm-restored");
+        Directory.CreateDirectory(stamps);
+        foreach (var group in tasks.GroupBy(PackageSetKey))
+        {
+            var stamp = Path.Combine(stamps, group.Key);
+            if (File.Exists(stamp))
+            {
+                continue;
+            }
+
+            var task = group.First();
+            var scratch = Directory.CreateTempSubdirectory("dgm-restore-");
+            try
+            {
+                FileTree.Copy(task.RepoDir, scratch.FullName, followLinks: false);
+                foreach (var project in Directory.EnumerateFiles(scratch.FullName, "*.csproj", SearchOption.AllDirectories))
+                {
+                    var result = await HostProcess.RunAsync(
+                        "dotnet", ["restore", project], scratch.FullName, cancellationToken,
+                        timeout: TimeSpan.FromMinutes(5),
+                        environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = folder, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
+                    if (!result.Succeeded)
+                    {
+                        throw new InvalidOperationException(
+                            $"Preparing packages for task '{task.Id}' failed (dotnet restore needs the NuGet registry once): {Tail(result.Stdout + result.Stderr)}");
+                    }
+                }
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+
+            await File.WriteAllTextAsync(stamp, task.Id, cancellationToken);
+        }
+
+        MakeReadable(folder);
+    }
+
+    /// <summary>The distinct package references of a task's projects, hashed.</summary>
+    public static string PackageSetKey(BenchTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var references = Directory.EnumerateFiles(task.RepoDir, "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(p => XDocument.Load(p).Descendants().Where(e => e.Name.LocalName is "PackageReference" or "Sdk" || e.Attribute("Sdk") is not null))
+            .Select(e => $"{(string?)e.Attribute("Include") ?? (string?)e.Attribute("Name") ?? (string?)e.Attribute("Sdk")}@{(string?)e.Attribute("Version")}")
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', references))))[..16];
+    }
+
+    /// <summary>Sandboxes run as another user: the folder must be world-readable.</summary>
+    private static void MakeReadable(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const UnixFileMode Read = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode Enter = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        foreach (var dir in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).Prepend(folder))
+        {
+            var mode = File.GetUnixFileMode(dir);
+            if ((mode & (Read | Enter)) != (Read | Enter))
+            {
+                File.SetUnixFileMode(dir, mode | Read | Enter);
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var mode = File.GetUnixFileMode(file);
+            if ((mode & Read) != Read)
+            {
+                File.SetUnixFileMode(file, mode | Read);
+            }
+        }
+    }
+
+    private static string Tail(string text) => text.Length <= 2000 ? text : text[^2000..];
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+
+namespace Dgm.Benchmarks.Tasks;
+
+/// <summary>Reads task folders, checking everything a grader will need.</summary>
+public static class TaskLoader
+{
+    private static readonly JsonSerializerOptions Options = new() { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Loads one task folder; throws <see cref="TaskFormatException"/> naming the task and the fault.</summary>
+    public static BenchTask Load(string folder)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+        var jsonPath = Path.Combine(folder, "task.json");
+        if (!File.Exists(jsonPath))
+        {
+            throw TaskFormatException.Missing(name, "task.json");
+        }
+
+        TaskSpec? spec;
+        try
+        {
+            spec = JsonSerializer.Deserialize<TaskSpec>(File.ReadAllText(jsonPath), Options);
+        }
+        catch (JsonException e)
+        {
+            throw TaskFormatException.BadJson(name, e.Message);
+        }
+
+        if (spec is null)
+        {
+            throw TaskFormatException.BadJson(name, "the file holds null");
+        }
+
+        var task = new BenchTask(Path.GetFullPath(folder), spec);
+        Check(name, task);
+        return task;
+    }
+
+    private static void Check(string name, BenchTask task)
+    {
+        var spec = task.Spec;
+        if (string.IsNullOrWhiteSpace(spec.InstanceId))
+        {
+            throw TaskFormatException.Invalid(name, "instance_id is empty");
+        }
+
+        if (spec.TestCommand.Count == 0)
+        {
+            throw TaskFormatException.Invalid(name, "test_command is empty");
+        }
+
+        if (spec.FailToPass.Count == 0)
+        {
+            throw TaskFormatException.Invalid(name, "FAIL_TO_PASS is empty: nothing would show the bug fixed");
+        }
+
+        if (spec.TimeoutSeconds <= 0)
+        {
+            throw TaskFormatException.Invalid(name, "timeout_seconds must be positive");
+        }
+
+        if (spec.Tags.Split is not ("train" or "holdout"))
+        {
+            throw TaskFormatException.Invalid(name, $"tags.split is '{spec.Tags.Split}', expected train or holdout");
+        }
+
+        foreach (var (path, what) in new[] { (task.RepoDir, "repo/"), (task.HiddenDir, "hidden/") })
+        {
+            if (!Directory.Exists(path))
+            {
+                throw TaskFormatException.Missing(name, what);
+            }
+        }
+
+        foreach (var (path, what) in new[] { (task.GoldPatchPath, "gold.patch"), (task.ProblemPath, spec.ProblemStatement) })
+        {
+            if (!File.Exists(path))
+            {
+                throw TaskFormatException.Missing(name, what);
+            }
+        }
+    }
+}
+
+/// <summary>A task folder that cannot be used as it is.</summary>
+public sealed class TaskFormatException : Exception
+{
+    public TaskFormatException()
+    {
+    }
+
+    public TaskFormatException(string message)
+        : base(message)
+    {
+    }
+
+    public TaskFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    internal static TaskFormatException Missing(string task, string what) =>
+        new($"Task '{task}': {what} is missing.");
+
+    internal static TaskFormatException BadJson(string task, string detail) =>
+        new($"Task '{task}': task.json is not valid: {detail}");
+
+    internal static TaskFormatException Invalid(string task, string detail) =>
+        new($"Task '{task}': {detail}.");
+}

@@ -1,0 +1,160 @@
+using System.CommandLine;
+using System.Text.Json;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Benchmarks.Validation;
+using Dgm.Sandbox;
+using Humanizer;
+
+namespace Dgm.Cli.Commands;
+
+/// <summary>`dgm bench`: validate suites, grade patches, measure the harness.</summary>
+internal static class BenchCommands
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var bench = new Command("bench", "Benchmark suites: validate tasks, grade patches, measure the harness.");
+        bench.Subcommands.Add(Validate(output, error));
+        bench.Subcommands.Add(Grade(output, error));
+        bench.Subcommands.Add(PerfCommand.Build(output, error));
+        return bench;
+    }
+
+    internal static Option<string> SuiteOption() => new("--suite") { Description = "Suite name (under benchmarks/suites) or folder.", DefaultValueFactory = _ => "dgm-bugs" };
+
+    internal static Option<string> SandboxOption() => new("--sandbox") { Description = "docker (default) or local.", DefaultValueFactory = _ => "docker" };
+
+    private static Command Validate(TextWriter output, TextWriter error)
+    {
+        var suite = SuiteOption();
+        var sandbox = SandboxOption();
+        var json = new Option<bool>("--json") { Description = "Print a machine-readable summary." };
+        var workers = new Option<int>("--workers") { Description = "Gradings at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var sample = new Option<int?>("--sample") { Description = "Validate only N tasks spread over the suite." };
+        var only = new Option<string[]>("--task") { Description = "Validate only these task ids (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("validate", "Grade every task with its gold patch twice and an empty patch once; fail on any invalid or unstable task.")
+        {
+            suite, sandbox, json, workers, sample, only,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = Suite.Load(parse.GetValue(suite)!);
+            var tasks = Select(loaded, parse.GetValue(only), parse.GetValue(sample));
+            await using var context = await GradingContext.CreateAsync(parse.GetValue(sandbox)!, tasks, error, cancellationToken);
+            var validator = new SuiteValidator(context.Grader);
+            var quiet = parse.GetValue(json);
+            var started = DateTime.UtcNow;
+            var result = await validator.ValidateAsync(loaded, tasks, parse.GetValue(workers), v =>
+            {
+                if (!quiet)
+                {
+                    output.WriteLine(v.Valid ? $"  valid    {v.InstanceId}" : $"  INVALID  {v.InstanceId}: {string.Join("; ", v.Problems)}");
+                }
+            }, cancellationToken);
+            foreach (var loadError in loaded.Errors)
+            {
+                await error.WriteLineAsync($"  INVALID  {loadError.Folder}: {loadError.Message}");
+            }
+
+            if (quiet)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(
+                    new
+                    {
+                        suite = result.Suite,
+                        tasks = result.Tasks,
+                        valid = result.Valid,
+                        invalid_ids = result.InvalidIds,
+                        problems = result.Results.Where(r => !r.Valid).ToDictionary(r => r.InstanceId, r => r.Problems),
+                        ok = result.Ok,
+                    },
+                    Json));
+            }
+            else
+            {
+                await output.WriteLineAsync(
+                    $"{result.Suite}: {result.Valid} of {"task".ToQuantity(result.Tasks)} valid in {(DateTime.UtcNow - started).Humanize(2)}"
+                    + (result.Ok ? "" : $"; invalid: {string.Join(", ", result.InvalidIds)}"));
+            }
+
+            return result.Ok ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command Grade(TextWriter output, TextWriter error)
+    {
+        var suite = SuiteOption();
+        var sandbox = SandboxOption();
+        var task = new Option<string>("--task") { Description = "Task id (or folder name).", Required = true };
+        var patch = new Option<string?>("--patch") { Description = "Patch file to grade; '-' reads standard input." };
+        var gold = new Option<bool>("--gold") { Description = "Grade the task's gold patch." };
+        var command = new Command("grade", "Grade one patch on one task and print the report as JSON.") { suite, sandbox, task, patch, gold };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = Suite.Load(parse.GetValue(suite)!);
+            var id = parse.GetValue(task)!;
+            var target = loaded.Tasks.FirstOrDefault(t => t.Id == id || Path.GetFileName(t.Folder) == id)
+                ?? throw new CliException($"No task '{id}' in suite {loaded.Name}.");
+            var patchPath = parse.GetValue(patch);
+            var text = parse.GetValue(gold) ? target.GoldPatch
+                : patchPath is null ? ""
+                : patchPath == "-" ? await Console.In.ReadToEndAsync(cancellationToken)
+                : File.Exists(patchPath) ? await File.ReadAllTextAsync(patchPath, cancellationToken)
+                : throw new CliException($"Patch file '{patchPath}' does not exist.");
+            await using var context = await GradingContext.CreateAsync(parse.GetValue(sandbox)!, [target], error, cancellationToken);
+            var report = await context.Grader.GradeAsync(target, text, cancellationToken);
+            await output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
+            return report.Resolved ? 0 : 1;
+        });
+        return command;
+    }
+
+    internal static IReadOnlyList<BenchTask> Select(Suite suite, string[]? ids, int? sample)
+    {
+        IReadOnlyList<BenchTask> tasks = suite.Tasks;
+        if (ids is { Length: > 0 })
+        {
+            var unknown = ids.Where(id => !suite.Tasks.Any(t => t.Id == id || Path.GetFileName(t.Folder) == id)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new CliException($"Unknown task id(s) in suite {suite.Name}: {string.Join(", ", unknown)}.");
+            }
+
+            tasks = [.. suite.Tasks.Where(t => ids.Contains(t.Id) || ids.Contains(Path.GetFileName(t.Folder)))];
+        }
+
+        if (sample is > 0 && sample < tasks.Count)
+        {
+            var step = (double)tasks.Count / sample.Value;
+            tasks = [.. Enumerable.Range(0, sample.Value).Select(i => tasks[(int)(i * step)])];
+        }
+
+        return tasks;
+    }
+}
+
+/// <summary>A sandbox factory and a grader for one command, with the package folder prepared.</summary>
+internal sealed class GradingContext(ISandboxFactory factory, Grader grader) : IAsyncDisposable
+{
+    public ISandboxFactory Factory => factory;
+
+    public Grader Grader => grader;
+
+    public static async Task<GradingContext> CreateAsync(string sandbox, IEnumerable<BenchTask> tasks, TextWriter error, CancellationToken cancellationToken)
+    {
+        var packages = PackageCache.DefaultFolder;
+        await PackageCache.EnsureAsync(tasks, packages, cancellationToken);
+        var factory = await Sandboxes.CreateAsync(sandbox, error, cancellationToken);
+        var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), packages);
+        return new GradingContext(factory, new Grader(factory, environment, $"bench-{Environment.ProcessId}"));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        (factory as IDisposable)?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,3 @@
+using Dgm.Cli;
+
+return await DgmApp.RunAsync(args, Console.Out, Console.Error);

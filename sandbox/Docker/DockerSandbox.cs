@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using Docker.DotNet;
+using Docker.DotNet.Models;
+
+namespace Dgm.Sandbox.Docker;
+
+/// <summary>One container; commands run as execs in it. Not thread-safe.</summary>
+internal sealed class DockerSandbox(DockerClient client, string containerId, string workDir) : ISandbox
+{
+    /// <summary>How long past its timeout an exec may take before the host kills the whole container.</summary>
+    private static readonly TimeSpan HardKillGrace = TimeSpan.FromSeconds(10);
+
+    private int _disposed;
+
+    public string Id => containerId;
+
+    public string WorkDir => workDir;
+
+    public async Task<CommandResult> RunAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var seconds = Math.Max(0.001, request.Timeout.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
+
+        // timeout(1) runs the command in its own process group and kills the whole group when time is up.
+        string[] command = ["timeout", "-s", "KILL", seconds + "s", "bash", "-c", request.Command];
+        var stopwatch = Stopwatch.StartNew();
+        using var hardLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        hardLimit.CancelAfter(request.Timeout + HardKillGrace);
+        var stdout = new HeadTailBuffer(request.OutputCapBytes);
+        var stderr = new HeadTailBuffer(request.OutputCapBytes);
+        long exitCode;
+        try
+        {
+            exitCode = await ExecAsync(command, request.WorkingDirectory ?? workDir, request.Environment, stdin: null, stdout, stderr, hardLimit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The exec ignored its timeout (or the daemon hung): the container goes, the timeout is the result.
+            await DockerSandboxFactory.RemoveQuietlyAsync(client, containerId);
+            return new CommandResult(stdout.ToString(), stderr.ToString(), 137, stopwatch.Elapsed, stdout.Truncated || stderr.Truncated, TimedOut: true);
+        }
+        catch (OperationCanceledException)
+        {
+            await DockerSandboxFactory.RemoveQuietlyAsync(client, containerId);
+            throw;
+        }
+
+        var elapsed = stopwatch.Elapsed;
+        var timedOut = exitCode == 137 && elapsed >= request.Timeout;
+        return new CommandResult(stdout.ToString(), stderr.ToString(), (int)exitCode, elapsed, stdout.Truncated || stderr.Truncated, timedOut);
+    }
+
+    public async Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken)
+    {
+        var isFolder = Directory.Exists(hostPath);
+        await using var tar = await SafeTar.PackAsync(hostPath, Path.GetFileName(sandboxPath), cancellationToken);
+        var target = isFolder ? sandboxPath : Path.GetDirectoryName(sandboxPath) ?? "/";
+        var stderr = new HeadTailBuffer(16 * 1024);
+        var exit = await ExecAsync(
+            ["sh", "-c", "mkdir -p \"$1\" && tar -x --no-same-owner -C \"$1\"", "sh", target],
+            "/", new Dictionary<string, string>(), tar, new HeadTailBuffer(16 * 1024), stderr, cancellationToken);
+        if (exit != 0)
+        {
+            throw SandboxException.CopyFailed($"'{hostPath}' into the sandbox at '{sandboxPath}'", stderr.ToString());
+        }
+    }
+
+    public async Task CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken)
+    {
+        const string Script = "if [ -d \"$1\" ]; then tar -c -C \"$1\" .; else tar -c -C \"$(dirname \"$1\")\" \"$(basename \"$1\")\"; fi";
+        using var tar = new MemoryStream();
+        var stderr = new HeadTailBuffer(16 * 1024);
+        var probe = await RunAsync(new CommandRequest($"test -d '{sandboxPath.Replace("'", "'\\''", StringComparison.Ordinal)}'", TimeSpan.FromSeconds(30)), cancellationToken);
+        var exit = await ExecAsync(["sh", "-c", Script, "sh", sandboxPath], "/", new Dictionary<string, string>(), null, tar, stderr, cancellationToken);
+        if (exit != 0)
+        {
+            throw SandboxException.CopyFailed($"'{sandboxPath}' out of the sandbox", stderr.ToString());
+        }
+
+        tar.Position = 0;
+        if (probe.ExitCode == 0)
+        {
+            await SafeTar.ExtractAsync(tar, hostPath, cancellationToken);
+            return;
+        }
+
+        var staging = Directory.CreateTempSubdirectory("dgm-copyout-");
+        try
+        {
+            await SafeTar.ExtractAsync(tar, staging.FullName, cancellationToken);
+            var file = Path.Combine(staging.FullName, Path.GetFileName(sandboxPath));
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(hostPath))!);
+            File.Move(file, hostPath, overwrite: true);
+        }
+        finally
+        {
+            staging.Delete(recursive: true);
+        }
+    }
+
+    private async Task<long> ExecAsync(
+        IList<string> command,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        Stream? stdin,
+        object stdout,
+        HeadTailBuffer stderr,
+        CancellationToken cancellationToken)
+    {
+        var exec = await client.Exec.CreateContainerExecAsync(
+            containerId,
+            new ContainerExecCreateParameters
+            {
+                Cmd = command,
+                AttachStdin = stdin is not null,
+                AttachStdout = true,
+                AttachStderr = true,
+                User = SandboxDefaults.User,
+                WorkingDir = workingDirectory,
+                Env = [.. environment.Select(kv => $"{kv.Key}={kv.Value}")],
+            },
+            cancellationToken);
+        using (var stream = await client.Exec.StartContainerExecAsync(exec.ID, new ContainerExecStartParameters(), cancellationToken))
+        {
+            var pump = stdin is null ? Task.CompletedTask : PumpStdinAsync(stream, stdin, cancellationToken);
+            var buffer = new byte[81920];
+            while (true)
+            {
+                var read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
+                if (read.EOF)
+                {
+                    break;
+                }
+
+                var chunk = buffer.AsSpan(0, read.Count);
+                if (read.Target == MultiplexedStream.TargetStream.StandardError)
+                {
+                    stderr.Write(chunk);
+                }
+                else if (stdout is HeadTailBuffer capped)
+                {
+                    capped.Write(chunk);
+                }
+                else
+                {
+                    ((Stream)stdout).Write(chunk);
+                }
+            }
+
+            await pump;
+        }
+
+        var inspect = await client.Exec.InspectContainerExecAsync(exec.ID, cancellationToken);
+        return inspect.ExitCode ?? -1;
+    }
+
+    private static async Task PumpStdinAsync(MultiplexedStream stream, Stream stdin, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stdin.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await stream.WriteAsync(buffer, 0, read, cancellationToken);
+        }
+
+        stream.CloseWrite();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await DockerSandboxFactory.RemoveQuietlyAsync(client, containerId);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Formats.Tar;
+
+namespace Dgm.Sandbox;
+
+/// <summary>Tar streams for copying in and out of sandboxes. Extraction trusts nothing it reads.</summary>
+public static class SafeTar
+{
+    /// <summary>A tar of a folder's contents, or of one file under the given entry name.</summary>
+    public static async Task<MemoryStream> PackAsync(string hostPath, string fileEntryName, CancellationToken cancellationToken)
+    {
+        var stream = new MemoryStream();
+        if (Directory.Exists(hostPath))
+        {
+            await TarFile.CreateFromDirectoryAsync(hostPath, stream, includeBaseDirectory: false, cancellationToken);
+        }
+        else if (File.Exists(hostPath))
+        {
+            await using var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true);
+            await writer.WriteEntryAsync(hostPath, fileEntryName, cancellationToken);
+        }
+        else
+        {
+            throw SandboxException.NoSuchHostPath(hostPath);
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
+    /// <summary>
+    /// Extracts regular files and folders under <paramref name="destination"/>. Links, devices and any
+    /// entry whose path leaves the destination are skipped: the archive comes from untrusted code.
+    /// Returns the number of files written.
+    /// </summary>
+    public static async Task<int> ExtractAsync(Stream tar, string destination, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(destination);
+        Directory.CreateDirectory(root);
+        var files = 0;
+        await using var reader = new TarReader(tar, leaveOpen: true);
+        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+        {
+            var target = Resolve(root, entry.Name);
+            if (target is null)
+            {
+                continue;
+            }
+
+            switch (entry.EntryType)
+            {
+                case TarEntryType.Directory:
+                    Directory.CreateDirectory(target);
+                    break;
+                case TarEntryType.RegularFile or TarEntryType.V7RegularFile when entry.DataStream is not null:
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    if (File.GetAttributes(Path.GetDirectoryName(target)!).HasFlag(FileAttributes.ReparsePoint))
+                    {
+                        continue;
+                    }
+
+                    await using (var file = File.Create(target))
+                    {
+                        await entry.DataStream.CopyToAsync(file, cancellationToken);
+                    }
+
+                    files++;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return files;
+    }
+
+    private static string? Resolve(string root, string name)
+    {
+        var trimmed = name.TrimStart('.', '/');
+        if (trimmed.Length == 0)
+        {
+            return null;
+        }
+
+        var full = Path.GetFullPath(Path.Combine(root, trimmed));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+    }
+}

@@ -1,0 +1,187 @@
+using Dgm.Sandbox;
+using Dgm.Sandbox.Docker;
+using Dgm.Tests.Support;
+using Docker.DotNet;
+
+namespace Dgm.Tests.Sandbox;
+
+/// <summary>Behaviour against the real Docker daemon and the dgm-sandbox image.</summary>
+[TestClass]
+public sealed class DockerSandboxTests
+{
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(30);
+
+    private static async Task<CommandResult> RunAsync(ISandbox sandbox, string command, double seconds = 30) =>
+        await sandbox.RunAsync(new CommandRequest(command, TimeSpan.FromSeconds(seconds)), CancellationToken.None);
+
+    [TestMethod]
+    public async Task Runs_a_command_as_a_non_root_user_without_network_and_reports_its_output()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+
+        var result = await RunAsync(sandbox, "id -u; pwd; echo oops >&2; ls /sys/class/net; exit 3");
+
+        Assert.AreEqual(3, result.ExitCode);
+        Assert.AreEqual("1000\n/work\nlo\n", result.Stdout);
+        Assert.AreEqual("oops\n", result.Stderr);
+        Assert.IsFalse(result.TimedOut);
+    }
+
+    [TestMethod]
+    public async Task A_timeout_is_a_result_and_kills_the_whole_process_group()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+
+        var result = await RunAsync(sandbox, "(sleep 300 &) ; while true; do :; done", seconds: 1.5);
+        var after = await RunAsync(sandbox, "ps -eo args | grep -c '^sleep 300' || true");
+
+        Assert.IsTrue(result.TimedOut);
+        Assert.IsLessThan(20.0, result.Duration.TotalSeconds);
+        Assert.AreEqual("0", after.Stdout.Trim(), "the background child must die with its command");
+    }
+
+    [TestMethod]
+    public async Task Endless_output_is_capped_keeping_head_and_tail()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+
+        var result = await sandbox.RunAsync(
+            new CommandRequest("echo FIRST; head -c 5000000 /dev/zero | tr '\\0' x; echo; echo LAST", Short) { OutputCapBytes = 4096 },
+            CancellationToken.None);
+
+        Assert.IsTrue(result.Truncated);
+        Assert.StartsWith("FIRST", result.Stdout);
+        Assert.EndsWith("LAST\n", result.Stdout);
+        Assert.IsLessThan(5000, result.Stdout.Length);
+    }
+
+    [TestMethod]
+    public async Task Mounts_are_read_only_and_the_root_filesystem_cannot_be_written()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        var host = Directory.CreateTempSubdirectory("dgm-ro-").FullName;
+        File.WriteAllText(Path.Combine(host, "keep.txt"), "original");
+        try
+        {
+            await using var sandbox = await factory.StartAsync(DockerFixture.Spec() with { Mounts = [new MountSpec(host, "/data")] }, CancellationToken.None);
+
+            var mount = await RunAsync(sandbox, "echo changed > /data/keep.txt");
+            var root = await RunAsync(sandbox, "touch /etc/evil");
+
+            Assert.AreNotEqual(0, mount.ExitCode);
+            Assert.AreNotEqual(0, root.ExitCode);
+            Assert.AreEqual("original", File.ReadAllText(Path.Combine(host, "keep.txt")));
+        }
+        finally
+        {
+            Directory.Delete(host, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Filling_the_disk_or_forking_without_end_stays_inside_the_limits()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        var spec = DockerFixture.Spec() with { Limits = new ResourceLimits { WorkDiskBytes = 16L << 20, Pids = 64 } };
+        await using var sandbox = await factory.StartAsync(spec, CancellationToken.None);
+
+        var disk = await RunAsync(sandbox, "head -c 64000000 /dev/zero > /work/big");
+        var fork = await RunAsync(sandbox, "for i in $(seq 200); do sleep 5 & done; wait", seconds: 20);
+        var alive = await RunAsync(sandbox, "echo still-here");
+
+        Assert.AreNotEqual(0, disk.ExitCode);
+        StringAssert.Contains(disk.Stderr, "No space left");
+        StringAssert.Contains(fork.Stderr, "Resource temporarily unavailable");
+        Assert.AreEqual("still-here\n", alive.Stdout);
+    }
+
+    [TestMethod]
+    public async Task Copies_folders_in_and_out_round_trip()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        var source = Directory.CreateTempSubdirectory("dgm-in-").FullName;
+        var target = Path.Combine(Path.GetTempPath(), $"dgm-out-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(source, "sub"));
+        File.WriteAllText(Path.Combine(source, "sub", "a.txt"), "alpha");
+        try
+        {
+            await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+            await sandbox.CopyInAsync(source, "/work/repo", CancellationToken.None);
+            await RunAsync(sandbox, "echo beta > /work/repo/sub/b.txt; ln -s /etc/passwd /work/repo/link");
+
+            await sandbox.CopyOutAsync("/work/repo", target, CancellationToken.None);
+            await sandbox.CopyOutAsync("/work/repo/sub/b.txt", Path.Combine(target, "single.txt"), CancellationToken.None);
+
+            Assert.AreEqual("alpha", File.ReadAllText(Path.Combine(target, "sub", "a.txt")));
+            Assert.AreEqual("beta\n", File.ReadAllText(Path.Combine(target, "sub", "b.txt")));
+            Assert.AreEqual("beta\n", File.ReadAllText(Path.Combine(target, "single.txt")));
+            Assert.IsFalse(File.Exists(Path.Combine(target, "link")), "links from the sandbox are never materialised on the host");
+        }
+        finally
+        {
+            Directory.Delete(source, recursive: true);
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
+    public async Task Cancellation_kills_and_removes_the_container_then_throws()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => sandbox.RunAsync(new CommandRequest("sleep 60", Short), cancel.Token));
+
+        Assert.IsFalse(await ExistsAsync(sandbox.Id));
+        await sandbox.DisposeAsync();
+    }
+
+    [TestMethod]
+    public async Task Disposing_removes_the_container()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+        Assert.IsTrue(await ExistsAsync(sandbox.Id));
+
+        await sandbox.DisposeAsync();
+
+        Assert.IsFalse(await ExistsAsync(sandbox.Id));
+    }
+
+    [TestMethod]
+    public async Task The_reaper_removes_containers_whose_run_died_and_keeps_live_ones()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        using var client = new DockerClientBuilder().WithEndpoint(DockerSandboxFactory.Endpoint).Build();
+        var dead = new SandboxOwner(Environment.MachineName, int.MaxValue - 7, 1);
+        var orphan = await client.Containers.CreateContainerAsync(ContainerParameters.Build(DockerFixture.Spec("crashed-run"), dead), CancellationToken.None);
+        await using var live = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+
+        var reaped = await factory.ReapAsync(CancellationToken.None);
+
+        Assert.IsGreaterThanOrEqualTo(1, reaped);
+        Assert.IsFalse(await ExistsAsync(orphan.ID));
+        Assert.IsTrue(await ExistsAsync(live.Id));
+    }
+
+    private static async Task<bool> ExistsAsync(string id)
+    {
+        using var client = new DockerClientBuilder().WithEndpoint(DockerSandboxFactory.Endpoint).Build();
+        try
+        {
+            await client.Containers.InspectContainerAsync(id, CancellationToken.None);
+            return true;
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Dgm.Sandbox;
+using Dgm.Sandbox.Local;
+
+namespace Dgm.Tests.Sandbox;
+
+/// <summary>The daemon-less backend, with bubblewrap when this machine has it.</summary>
+[TestClass]
+public sealed class LocalSandboxTests
+{
+    private static CommandRequest Request(string command, double seconds = 30) => new(command, TimeSpan.FromSeconds(seconds));
+
+    [TestMethod]
+    public async Task Runs_commands_in_its_work_folder_and_removes_it_on_dispose()
+    {
+        var factory = new LocalSandboxFactory(useBubblewrap: false);
+        var sandbox = await factory.StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+
+        var result = await sandbox.RunAsync(Request("pwd; echo hi > f.txt; cat f.txt"), CancellationToken.None);
+
+        Assert.AreEqual($"{sandbox.WorkDir}\nhi\n", result.Stdout);
+        await sandbox.DisposeAsync();
+        Assert.IsFalse(Directory.Exists(sandbox.WorkDir));
+        StringAssert.Contains(factory.IsolationNote, "WITHOUT bubblewrap");
+    }
+
+    [TestMethod]
+    public async Task A_timeout_kills_the_process_group_and_is_reported()
+    {
+        await using var sandbox = await new LocalSandboxFactory(useBubblewrap: false).StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+
+        var result = await sandbox.RunAsync(Request("sleep 30 & sleep 30; echo never", 1), CancellationToken.None);
+
+        Assert.IsTrue(result.TimedOut);
+        Assert.AreEqual("", result.Stdout);
+        Assert.IsLessThan(20.0, result.Duration.TotalSeconds);
+    }
+
+    [TestMethod]
+    public async Task Copy_in_and_out_stay_inside_the_work_folder()
+    {
+        await using var sandbox = await new LocalSandboxFactory(useBubblewrap: false).StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+        var source = Directory.CreateTempSubdirectory("dgm-local-in-").FullName;
+        File.WriteAllText(Path.Combine(source, "a.txt"), "alpha");
+        try
+        {
+            await sandbox.CopyInAsync(source, Path.Combine(sandbox.WorkDir, "repo"), CancellationToken.None);
+            var result = await sandbox.RunAsync(Request("cat repo/a.txt"), CancellationToken.None);
+
+            Assert.AreEqual("alpha", result.Stdout);
+            await Assert.ThrowsExactlyAsync<SandboxException>(() => sandbox.CopyOutAsync("/etc/passwd", Path.Combine(source, "x"), CancellationToken.None));
+        }
+        finally
+        {
+            Directory.Delete(source, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task With_bubblewrap_there_is_no_network_and_the_system_is_read_only()
+    {
+        var factory = new LocalSandboxFactory();
+        if (factory.BwrapPath is null)
+        {
+            Assert.Inconclusive("bubblewrap is not installed (apt-get install bubblewrap); ./scripts/test.sh installs it as root");
+        }
+
+        await using var sandbox = await factory.StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+        var result = await sandbox.RunAsync(Request("ls /sys/class/net 2>/dev/null || ip -o link 2>/dev/null || cat /proc/net/dev | tail -n +3 | cut -d: -f1; touch /usr/evil 2>&1; pwd"), CancellationToken.None);
+
+        Assert.DoesNotContain("eth0", result.Stdout);
+        StringAssert.Contains(result.Stdout, "Read-only file system");
+        StringAssert.Contains(result.Stdout, "/work");
+    }
+}
