@@ -1,14 +1,68 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Perf;
+using Dgm.Benchmarks.Tasks;
 
 namespace Dgm.Cli.Commands;
 
 /// <summary>`dgm bench perf`: the harness's overheads, measured side by side.</summary>
-internal static class PerfCommand
+internal static partial class PerfCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
-        var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test.");
-        command.SetAction(async (parse, cancellationToken) => { await output.WriteLineAsync("todo"); await error.FlushAsync(cancellationToken); return 0; });
+        var suite = BenchCommands.SuiteOption();
+        var task = new Option<string>("--task") { Description = "Task to grade.", DefaultValueFactory = _ => "date-range-inclusive-days" };
+        var iterations = new Option<int>("--iterations") { Description = "Measured runs per side.", DefaultValueFactory = _ => 7 };
+        var write = new Option<string?>("--write") { Description = "Also write the table into this markdown file, between the perf markers." };
+        var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test.") { suite, task, iterations, write };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = Suite.Load(parse.GetValue(suite)!);
+            var id = parse.GetValue(task)!;
+            var target = loaded.Tasks.FirstOrDefault(t => t.Id == id || Path.GetFileName(t.Folder) == id)
+                ?? throw new CliException($"No task '{id}' in suite {loaded.Name}.");
+            var n = parse.GetValue(iterations);
+            await using var context = await GradingContext.CreateAsync("docker", [target], error, cancellationToken);
+            var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder);
+            var perf = new HarnessPerf(context.Factory, environment);
+            await output.WriteLineAsync($"measuring sandbox lifecycle ({n} runs per side)...");
+            var lifecycle = await perf.SandboxLifecycleAsync(n, cancellationToken);
+            await output.WriteLineAsync($"measuring grading of {target.Id} ({n} runs per side)...");
+            var grading = await perf.GradingAsync(target, n, cancellationToken);
+            var table = HarnessPerf.Markdown([lifecycle, grading], Machine(), n);
+            await output.WriteLineAsync(table);
+            if (parse.GetValue(write) is { } file)
+            {
+                Write(file, table);
+                await output.WriteLineAsync($"written to {file}");
+            }
+
+            return lifecycle.MeetsTarget && grading.MeetsTarget ? 0 : 1;
+        });
         return command;
     }
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {Environment.OSVersion}";
+    }
+
+    private static void Write(string file, string table)
+    {
+        const string Begin = "<!-- perf:begin -->";
+        const string End = "<!-- perf:end -->";
+        var block = $"{Begin}\n{table}{End}";
+        var text = File.Exists(file) ? File.ReadAllText(file) : $"# Benchmarks\n\n{Begin}\n{End}\n";
+        text = text.Contains(Begin, StringComparison.Ordinal)
+            ? Block().Replace(text, block.Replace("$", "$$", StringComparison.Ordinal))
+            : text + "\n" + block + "\n";
+        File.WriteAllText(file, text);
+    }
+
+    [GeneratedRegex("<!-- perf:begin -->.*?<!-- perf:end -->", RegexOptions.Singleline)]
+    private static partial Regex Block();
 }

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Internal;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Sandbox;
+
+namespace Dgm.Benchmarks.Perf;
+
+/// <summary>One measured pair: ours against the baseline, medians over interleaved runs.</summary>
+public sealed record PerfPair(string Name, string Ours, string Baseline, IReadOnlyList<double> OursSeconds, IReadOnlyList<double> BaselineSeconds, double Target)
+{
+    public double OursMedian => Median(OursSeconds);
+
+    public double BaselineMedian => Median(BaselineSeconds);
+
+    public double Ratio => OursMedian / BaselineMedian;
+
+    public bool MeetsTarget => Ratio <= Target;
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN
+            : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
+            : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
+
+/// <summary>
+/// Measures the harness's overheads side by side in one run: (a) a sandbox's whole lifecycle for a
+/// trivial command against `docker run --rm IMAGE true`, (b) grading a task against a bare `dotnet test`
+/// of the same prepared repository on the host. Runs alternate so drift on a noisy machine hits both.
+/// </summary>
+public sealed class HarnessPerf(ISandboxFactory sandboxes, GradingEnvironment environment)
+{
+    public async Task<PerfPair> SandboxLifecycleAsync(int iterations, CancellationToken cancellationToken)
+    {
+        var ours = new List<double>();
+        var raw = new List<double>();
+        var spec = environment.SandboxSpec("perf");
+        for (var i = 0; i <= iterations; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await using (var sandbox = await sandboxes.StartAsync(spec, cancellationToken))
+            {
+                await sandbox.RunAsync(new CommandRequest("true", TimeSpan.FromSeconds(30)), cancellationToken);
+            }
+
+            var oursSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var result = await HostProcess.RunAsync("docker", ["run", "--rm", environment.Image, "true"], Path.GetTempPath(), cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"docker run failed: {result.Stderr}");
+            }
+
+            if (i > 0)
+            {
+                // The first pair warms caches on both sides and is not counted.
+                ours.Add(oursSeconds);
+                raw.Add(clock.Elapsed.TotalSeconds);
+            }
+        }
+
+        return new PerfPair("sandbox lifecycle, trivial command", "ISandbox start + run `true` + dispose", $"docker run --rm {environment.Image} true", ours, raw, 1.2);
+    }
+
+    public async Task<PerfPair> GradingAsync(BenchTask task, int iterations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var grader = new Grader(sandboxes, environment, "perf");
+        var ours = new List<double>();
+        var bare = new List<double>();
+        var command = task.Spec.TestCommand;
+        var env = new Dictionary<string, string>(GradingEnvironment.TestEnvironment)
+        {
+            ["NUGET_PACKAGES"] = environment.PackagesDir,
+            ["DOTNET_ROOT"] = environment.SdkDir,
+            ["HOME"] = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        };
+        for (var i = 0; i <= iterations; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var report = await grader.GradeAsync(task, task.GoldPatch, cancellationToken);
+            var oursSeconds = clock.Elapsed.TotalSeconds;
+            if (!report.Resolved)
+            {
+                throw new InvalidOperationException($"perf: the gold patch did not resolve {task.Id}: {report.Status} {report.Error}");
+            }
+
+            // The bare run gets the same prepared repository (gold applied, hidden tests in place), fresh.
+            var scratch = Directory.CreateTempSubdirectory("dgm-perf-bare-").FullName;
+            try
+            {
+                FileTree.Copy(task.RepoDir, scratch, followLinks: false);
+                await Git.InitAsync(scratch, cancellationToken);
+                await PatchApplier.ApplyAsync(scratch, task.GoldPatch, cancellationToken);
+                FileTree.Copy(task.HiddenDir, scratch, followLinks: false);
+                clock.Restart();
+                var result = await HostProcess.RunAsync(command[0], command.Skip(1), scratch, cancellationToken, timeout: TimeSpan.FromMinutes(5), environment: env);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"perf: bare dotnet test failed: {result.Stdout}");
+                }
+
+                if (i > 0)
+                {
+                    ours.Add(oursSeconds);
+                    bare.Add(clock.Elapsed.TotalSeconds);
+                }
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        return new PerfPair($"grading one task ({task.Id})", "Grader.GradeAsync: copy, apply, discard, fresh sandbox, dotnet test, TRX", $"bare `{string.Join(' ', command)}` on the host, fresh copy", ours, bare, 1.3);
+    }
+
+    public static string Markdown(IEnumerable<PerfPair> pairs, string machine, int iterations)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {machine}; medians of {iterations} interleaved runs after one warm-up pair, from one `dgm bench perf` run.");
+        text.AppendLine();
+        text.AppendLine("| measure | ours (median s) | baseline (median s) | ratio | target | |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var p in pairs)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Name}: {p.Ours} vs {p.Baseline} | {p.OursMedian:0.000} | {p.BaselineMedian:0.000} | {p.Ratio:0.00}x | ≤ {p.Target:0.0}x | {(p.MeetsTarget ? "met" : "NOT met")} |");
+        }
+
+        return text.ToString();
+    }
+}
