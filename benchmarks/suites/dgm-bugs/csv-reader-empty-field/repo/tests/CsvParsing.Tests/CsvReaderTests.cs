@@ -1,0 +1,21 @@
+namespace CsvParsing.Tests;
+
+[TestClass]
+public sealed class CsvReaderTests
+{
+    [TestMethod]
+    public void ParsesSimpleRecords()
+    {
+        var rows = CsvReader.Parse("a,b\n1,2\n");
+        Assert.AreEqual(2, rows.Count);
+        CollectionAssert.AreEqual(new[] { "1", "2" }, rows[1].ToArray());
+    }
+
+    [TestMethod]
+    public void ParsesQuotedFieldsWithCommasAndQuotes() =>
+        CollectionAssert.AreEqual(new[] { "x, y", "say \"hi\"" }, CsvReader.Parse("\"x, y\",\"say \"\"hi\"\"\"\n")[0].ToArray());
+
+    [TestMethod]
+    public void EmptyLastFieldIsEmptyString() =>
+        CollectionAssert.AreEqual(new[] { "ann", "31", "" }, CsvReader.Parse("name,age,city\nann,31,\n")[1].ToArray());
+}

@@ -1,0 +1,14 @@
+namespace Finance.Tests;
+
+[TestClass]
+public sealed class MoneyTests
+{
+    [TestMethod]
+    public void AddsAmountsInTheSameCurrency() => Assert.AreEqual(3.5m, Money.Of(1.25m, "eur").Add(Money.Of(2.25m, "EUR")).Amount);
+
+    [TestMethod]
+    public void RefusesToMixCurrencies() => Assert.ThrowsExactly<InvalidOperationException>(() => Money.Of(1, "EUR").Add(Money.Of(1, "USD")));
+
+    [TestMethod]
+    public void KeepsCents() => Assert.AreEqual(19.99m, Money.Of(19.99m, "USD").Amount);
+}

@@ -1,0 +1,16 @@
+namespace Scheduling.Tests;
+
+[TestClass]
+public sealed class OpeningHoursTests
+{
+    private static readonly OpeningHours Shop = new(new OpeningWindow(new TimeOnly(9, 0), new TimeOnly(17, 0)));
+
+    [TestMethod]
+    public void OpenDuringTheDay() => Assert.IsTrue(Shop.IsOpen(new TimeOnly(12, 0)));
+
+    [TestMethod]
+    public void ClosingTimeIsExclusive() => Assert.IsFalse(Shop.IsOpen(new TimeOnly(17, 0)));
+
+    [TestMethod]
+    public void OpenHoursPerDay() => Assert.AreEqual(TimeSpan.FromHours(8), Shop.OpenPerDay());
+}

@@ -1,0 +1,11 @@
+namespace Units.Tests;
+
+[TestClass]
+public sealed class TemperatureTests
+{
+    [TestMethod]
+    public void CelsiusToKelvin() => Assert.AreEqual(273.15, Temperature.FromCelsius(0).Kelvin, 1e-9);
+
+    [TestMethod]
+    public void BelowAbsoluteZeroIsRejected() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Temperature.FromCelsius(-300));
+}
