@@ -1,0 +1,29 @@
+namespace Banking.Tests;
+
+[TestClass]
+public sealed class AccountTests
+{
+    [TestMethod]
+    public void DepositIncreasesBalance()
+    {
+        var account = new Account();
+        account.Deposit(50);
+        Assert.AreEqual(50, account.Balance);
+    }
+
+    [TestMethod]
+    public void WithdrawalBeyondOverdraftIsRefused()
+    {
+        var account = new Account(overdraftLimit: 20);
+        Assert.IsFalse(account.TryWithdraw(21));
+        Assert.AreEqual(0, account.Balance);
+    }
+
+    [TestMethod]
+    public void DepositAppearsInHistory()
+    {
+        var account = new Account();
+        account.Deposit(50, "salary");
+        Assert.AreEqual(new Transaction(50, "salary"), account.History.Single());
+    }
+}

@@ -1,0 +1,32 @@
+namespace Stock.Tests;
+
+[TestClass]
+public sealed class InventoryTests
+{
+    [TestMethod]
+    public void ReservingReducesAvailability()
+    {
+        var inventory = new Inventory();
+        inventory.Receive("SKU-1", 10);
+        Assert.IsTrue(inventory.TryReserve("o1", "SKU-1", 3));
+        Assert.AreEqual(7, inventory.Available("SKU-1"));
+    }
+
+    [TestMethod]
+    public void CannotReserveMoreThanAvailable()
+    {
+        var inventory = new Inventory();
+        inventory.Receive("SKU-1", 2);
+        Assert.IsFalse(inventory.TryReserve("o1", "SKU-1", 3));
+    }
+
+    [TestMethod]
+    public void ShippingRemovesStock()
+    {
+        var inventory = new Inventory();
+        inventory.Receive("SKU-1", 5);
+        inventory.TryReserve("o1", "SKU-1", 2);
+        inventory.Ship("o1");
+        Assert.AreEqual(3, inventory.Available("SKU-1"));
+    }
+}

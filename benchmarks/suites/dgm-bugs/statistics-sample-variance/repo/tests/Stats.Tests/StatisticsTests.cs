@@ -1,0 +1,14 @@
+namespace Stats.Tests;
+
+[TestClass]
+public sealed class StatisticsTests
+{
+    [TestMethod]
+    public void MeanOfSample() => Assert.AreEqual(5, Statistics.Mean([2, 4, 4, 4, 5, 5, 7, 9]), 1e-12);
+
+    [TestMethod]
+    public void MedianOfEvenCount() => Assert.AreEqual(2.5, Statistics.Median([4, 1, 3, 2]), 1e-12);
+
+    [TestMethod]
+    public void VarianceNeedsTwoValues() => Assert.ThrowsExactly<ArgumentException>(() => Statistics.Variance([1]));
+}
