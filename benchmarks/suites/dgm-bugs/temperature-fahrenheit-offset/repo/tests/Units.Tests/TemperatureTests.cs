@@ -8,4 +8,7 @@ public sealed class TemperatureTests
 
     [TestMethod]
     public void BelowAbsoluteZeroIsRejected() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Temperature.FromCelsius(-300));
+
+    [TestMethod]
+    public void BoilingPointInFahrenheit() => Assert.AreEqual(212, Temperature.FromCelsius(100).Fahrenheit, 1e-9);
 }

@@ -1,0 +1,23 @@
+namespace Throttling.Tests;
+
+[TestClass]
+public sealed class TokenBucketTests
+{
+    private static readonly DateTimeOffset T0 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [TestMethod]
+    public void StartsFull()
+    {
+        var bucket = new TokenBucket(3, 1, T0);
+        Assert.IsTrue(bucket.TryTake(T0, 3));
+        Assert.IsFalse(bucket.TryTake(T0));
+    }
+
+    [TestMethod]
+    public void RefillsOverTime()
+    {
+        var bucket = new TokenBucket(2, 2, T0);
+        bucket.TryTake(T0, 2);
+        Assert.IsTrue(bucket.TryTake(T0.AddSeconds(0.5)));
+    }
+}
