@@ -171,6 +171,24 @@ public sealed class DockerSandboxTests
         Assert.IsTrue(await ExistsAsync(live.Id));
     }
 
+    [TestMethod]
+    public async Task The_reaper_keeps_containers_of_another_live_process_until_it_dies()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        using var client = new DockerClientBuilder().WithEndpoint(DockerSandboxFactory.Endpoint).Build();
+        using var other = System.Diagnostics.Process.Start("sleep", "60");
+        var container = await client.Containers.CreateContainerAsync(ContainerParameters.Build(DockerFixture.Spec("other-run"), SandboxOwner.FromProcess(other)), CancellationToken.None);
+
+        await factory.ReapAsync(CancellationToken.None);
+        var keptWhileAlive = await ExistsAsync(container.ID);
+        other.Kill();
+        await other.WaitForExitAsync();
+        await factory.ReapAsync(CancellationToken.None);
+
+        Assert.IsTrue(keptWhileAlive, "a live run's sandbox must never be reaped");
+        Assert.IsFalse(await ExistsAsync(container.ID));
+    }
+
     private static async Task<bool> ExistsAsync(string id)
     {
         using var client = new DockerClientBuilder().WithEndpoint(DockerSandboxFactory.Endpoint).Build();
