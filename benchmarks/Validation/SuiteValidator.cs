@@ -90,7 +90,7 @@ public sealed class SuiteValidator(Grader grader)
             if (!gold[i].Resolved)
             {
                 var failing = gold[i].Tests.Where(t => t.Value != TestStatus.Passed).Select(t => $"{t.Key}={t.Value}").Take(5);
-                problems.Add($"gold run {i + 1} is {gold[i].Status}: {gold[i].Error ?? string.Join(", ", failing)}");
+                problems.Add($"gold run {i + 1} is {gold[i].Status}: {gold[i].Error ?? string.Join(", ", failing)}{Tail(gold[i])}");
             }
         }
 
@@ -102,7 +102,7 @@ public sealed class SuiteValidator(Grader grader)
         var empty = runs[^1];
         if (empty.Tests.Count == 0 || empty.Status is GradeStatus.Error or GradeStatus.Timeout)
         {
-            problems.Add($"the empty patch run is {empty.Status}: {empty.Error}");
+            problems.Add($"the empty patch run is {empty.Status}: {empty.Error}{Tail(empty)}");
         }
         else if (empty.Tests.Values.All(s => s == TestStatus.Passed))
         {
@@ -125,4 +125,10 @@ public sealed class SuiteValidator(Grader grader)
 
         return new TaskValidation(task.Id, problems.Count == 0, problems, runs);
     }
+
+    /// <summary>The end of a failed run's output, where build errors and crashes show.</summary>
+    private static string Tail(TaskReport run) =>
+        run.Status is GradeStatus.Error && run.OutputTail.Length > 0
+            ? $" [output: ...{run.OutputTail[Math.Max(0, run.OutputTail.Length - 400)..].ReplaceLineEndings(" | ")}]"
+            : "";
 }

@@ -18,6 +18,7 @@ internal static class BenchCommands
         var bench = new Command("bench", "Benchmark suites: validate tasks, grade patches, measure the harness.");
         bench.Subcommands.Add(Validate(output, error));
         bench.Subcommands.Add(Grade(output, error));
+        bench.Subcommands.Add(Run(output, error));
         bench.Subcommands.Add(PerfCommand.Build(output, error));
         return bench;
     }
@@ -95,9 +96,7 @@ internal static class BenchCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var loaded = Suite.Load(parse.GetValue(suite)!);
-            var id = parse.GetValue(task)!;
-            var target = loaded.Tasks.FirstOrDefault(t => t.Id == id || Path.GetFileName(t.Folder) == id)
-                ?? throw new CliException($"No task '{id}' in suite {loaded.Name}.");
+            var target = FindTask(loaded, parse.GetValue(task)!);
             var patchPath = parse.GetValue(patch);
             var text = parse.GetValue(gold) ? target.GoldPatch
                 : patchPath is null ? ""
@@ -111,6 +110,71 @@ internal static class BenchCommands
         });
         return command;
     }
+
+    private static Command Run(TextWriter output, TextWriter error)
+    {
+        var suite = SuiteOption();
+        var sandbox = SandboxOption();
+        var patches = new Option<string?>("--patches") { Description = "Folder of patches named <instance_id>.patch or <folder>.patch; a missing one is an empty patch." };
+        var gold = new Option<bool>("--gold") { Description = "Grade every task's gold patch instead." };
+        var split = new Option<string?>("--split") { Description = "Only tasks of this split (train or holdout)." };
+        var workers = new Option<int>("--workers") { Description = "Gradings at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("run", "Grade a set of patches over a suite and print the run report (per task and per run) as JSON.")
+        {
+            suite, sandbox, patches, gold, split, workers,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = Suite.Load(parse.GetValue(suite)!);
+            var folder = parse.GetValue(patches);
+            var useGold = parse.GetValue(gold);
+            if (folder is null == !useGold)
+            {
+                throw new CliException("Give either --patches DIR or --gold.");
+            }
+
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                throw new CliException($"Patch folder '{folder}' does not exist.");
+            }
+
+            var tasks = parse.GetValue(split) is { } only ? [.. loaded.Split(only)] : loaded.Tasks;
+            await using var context = await GradingContext.CreateAsync(parse.GetValue(sandbox)!, tasks, error, cancellationToken);
+            var reports = new TaskReport[tasks.Count];
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, tasks.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(workers)), CancellationToken = cancellationToken },
+                async (i, token) =>
+                {
+                    var task = tasks[i];
+                    var patch = useGold ? task.GoldPatch : await ReadPatchAsync(folder!, task, token);
+                    reports[i] = await context.Grader.GradeAsync(task, patch, token);
+                    await error.WriteLineAsync($"  {reports[i].Status,-11} {task.Id}");
+                });
+            await output.WriteLineAsync(JsonSerializer.Serialize(new RunReport(reports), Json));
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<string> ReadPatchAsync(string folder, BenchTask task, CancellationToken cancellationToken)
+    {
+        foreach (var name in new[] { task.Id, Path.GetFileName(task.Folder) })
+        {
+            var path = Path.Combine(folder, name + ".patch");
+            if (File.Exists(path))
+            {
+                return await File.ReadAllTextAsync(path, cancellationToken);
+            }
+        }
+
+        return "";
+    }
+
+    /// <summary>A task by its instance id or its folder name.</summary>
+    internal static BenchTask FindTask(Suite suite, string id) =>
+        suite.Tasks.FirstOrDefault(t => t.Id == id || Path.GetFileName(t.Folder) == id)
+            ?? throw new CliException($"No task '{id}' in suite {suite.Name}.");
 
     internal static IReadOnlyList<BenchTask> Select(Suite suite, string[]? ids, int? sample)
     {

@@ -18,10 +18,7 @@ internal static partial class PerfCommand
         var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test.") { suite, task, iterations, write };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var loaded = Suite.Load(parse.GetValue(suite)!);
-            var id = parse.GetValue(task)!;
-            var target = loaded.Tasks.FirstOrDefault(t => t.Id == id || Path.GetFileName(t.Folder) == id)
-                ?? throw new CliException($"No task '{id}' in suite {loaded.Name}.");
+            var target = BenchCommands.FindTask(Suite.Load(parse.GetValue(suite)!), parse.GetValue(task)!);
             var n = parse.GetValue(iterations);
             await using var context = await GradingContext.CreateAsync("docker", [target], error, cancellationToken);
             var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder);

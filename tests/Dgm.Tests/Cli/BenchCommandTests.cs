@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Dgm.Cli;
+using Dgm.Tests.Support;
+
+namespace Dgm.Tests.Cli;
+
+/// <summary>The `dgm bench` commands, driven in memory as a user would type them.</summary>
+[TestClass]
+public sealed class BenchCommandTests
+{
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await DgmApp.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [TestMethod]
+    public async Task Validate_json_reports_a_valid_task_and_an_invalid_one_and_fails()
+    {
+        await DockerFixture.FactoryAsync();
+        var suite = Directory.CreateTempSubdirectory("dgm-cli-suite-").FullName;
+        try
+        {
+            Dgm.Sandbox.FileTree.Copy(Path.Combine(Repo.Suites, "dgm-bugs", "date-range-inclusive-days"), Path.Combine(suite, "date-range"), followLinks: false);
+            Directory.CreateDirectory(Path.Combine(suite, "broken"));
+            File.WriteAllText(Path.Combine(suite, "broken", "task.json"), "{ this is not json");
+
+            var (exit, output, _) = await RunAsync("bench", "validate", "--suite", suite, "--json");
+
+            using var json = JsonDocument.Parse(output);
+            Assert.AreEqual(1, exit);
+            Assert.AreEqual(2, json.RootElement.GetProperty("tasks").GetInt32());
+            Assert.AreEqual(1, json.RootElement.GetProperty("valid").GetInt32());
+            CollectionAssert.AreEqual(new[] { "broken" }, json.RootElement.GetProperty("invalid_ids").EnumerateArray().Select(e => e.GetString()).ToArray());
+        }
+        finally
+        {
+            Directory.Delete(suite, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task An_unknown_suite_is_one_clear_line_and_exit_code_2()
+    {
+        var (exit, _, error) = await RunAsync("bench", "validate", "--suite", "no-such-suite");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.StartsWith(error, "dgm: Unknown suite 'no-such-suite'");
+        Assert.AreEqual(1, error.Trim().Split('\n').Length);
+    }
+
+    [TestMethod]
+    public async Task An_unknown_task_id_is_named()
+    {
+        var (exit, _, error) = await RunAsync("bench", "validate", "--task", "nope");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "Unknown task id(s) in suite dgm-bugs: nope");
+    }
+
+    [TestMethod]
+    public async Task Grading_a_missing_patch_file_says_so()
+    {
+        var (exit, _, error) = await RunAsync("bench", "grade", "--task", "date-range-inclusive-days", "--patch", "/no/such.diff");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "Patch file '/no/such.diff' does not exist");
+    }
+
+    [TestMethod]
+    public async Task Run_grades_a_patch_folder_and_counts_missing_patches_as_empty()
+    {
+        await DockerFixture.FactoryAsync();
+        var suite = Directory.CreateTempSubdirectory("dgm-cli-run-").FullName;
+        var patches = Directory.CreateTempSubdirectory("dgm-cli-patches-").FullName;
+        try
+        {
+            var source = Path.Combine(Repo.Suites, "dgm-bugs", "date-range-inclusive-days");
+            Dgm.Sandbox.FileTree.Copy(source, Path.Combine(suite, "fixed"), followLinks: false);
+            Dgm.Sandbox.FileTree.Copy(source, Path.Combine(suite, "unfixed"), followLinks: false);
+            File.WriteAllText(Path.Combine(suite, "unfixed", "task.json"), File.ReadAllText(Path.Combine(suite, "unfixed", "task.json")).Replace("date-range-inclusive-days", "unfixed", StringComparison.Ordinal));
+            File.Copy(Path.Combine(source, "gold.patch"), Path.Combine(patches, "dgm-bugs__date-range-inclusive-days.patch"));
+
+            var (exit, output, _) = await RunAsync("bench", "run", "--suite", suite, "--patches", patches);
+
+            using var json = JsonDocument.Parse(output);
+            Assert.AreEqual(0, exit);
+            Assert.AreEqual("dgm-bugs__date-range-inclusive-days", json.RootElement.GetProperty("resolved_ids")[0].GetString());
+            Assert.AreEqual("dgm-bugs__unfixed", json.RootElement.GetProperty("empty_patch_ids")[0].GetString());
+            Assert.AreEqual(0.5, json.RootElement.GetProperty("score").GetDouble(), 1e-9);
+        }
+        finally
+        {
+            Directory.Delete(suite, recursive: true);
+            Directory.Delete(patches, recursive: true);
+        }
+    }
+}
