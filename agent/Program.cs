@@ -1,0 +1,67 @@
+using Dgm.Agent;
+using Dgm.Agent.Tools;
+using Microsoft.SemanticKernel;
+
+// The command line the harness and the evolution loop call:
+//   solve   --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--max-steps N] [--timeout S]
+//   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL]
+if (args.Length == 0 || args[0] is not ("solve" or "improve"))
+{
+    Console.Error.WriteLine("usage: Dgm.Agent solve --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--max-steps N] [--timeout S]");
+    Console.Error.WriteLine("       Dgm.Agent improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL]");
+    return 2;
+}
+
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 1; i < args.Length; i++)
+{
+    if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+    {
+        Console.Error.WriteLine($"dgm-agent: '{args[i]}' needs a value (options are --name value).");
+        return 2;
+    }
+
+    options[args[i][2..]] = args[++i];
+}
+
+string Need(string name) => options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
+
+var trajectory = new Trajectory(options.GetValueOrDefault("log", "trajectory.json"));
+try
+{
+    var improving = args[0] == "improve";
+    var repo = Path.GetFullPath(Need(improving ? "self" : "repo"));
+    var task = improving ? Prompts.Improve(Need("evals")) : ReadProblem(Need("problem"));
+    var output = Need("out");
+    var model = options.GetValueOrDefault("model") ?? Environment.GetEnvironmentVariable("DGM_MODEL") ?? "heuristic";
+    var limits = new Limits(
+        MaxSteps: int.Parse(options.GetValueOrDefault("max-steps", "40"), System.Globalization.CultureInfo.InvariantCulture),
+        WallSeconds: double.Parse(options.GetValueOrDefault("timeout", "900"), System.Globalization.CultureInfo.InvariantCulture));
+    Repository.EnsureBaseline(repo);
+    if (model == "heuristic")
+    {
+        trajectory.Stop("offline_unavailable", "the offline repair mode is not built yet; configure --model openai:MODEL");
+        await File.WriteAllTextAsync(output, "");
+        Console.Error.WriteLine("dgm-agent: the offline (heuristic) mode is not available yet; use --model openai:MODEL.");
+        return 3;
+    }
+
+    using var bash = new BashTool(repo, TimeSpan.FromSeconds(Math.Min(limits.WallSeconds, 300)));
+    var kernel = new Kernel();
+    kernel.Plugins.AddFromObject(bash, "shell");
+    kernel.Plugins.AddFromObject(new EditorTool(repo), "editor");
+    using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(limits.WallSeconds + 60));
+    var reason = await new Agent(Models.Create(model, options.GetValueOrDefault("endpoint")), kernel, limits, trajectory).RunAsync(task, cancel.Token);
+    await File.WriteAllTextAsync(output, Repository.Diff(repo));
+    Console.Error.WriteLine($"dgm-agent: stopped: {reason}");
+    return 0;
+}
+catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+{
+    trajectory.Stop("error", e.Message);
+    Console.Error.WriteLine($"dgm-agent: {e.Message}");
+    return 2;
+}
+
+static string ReadProblem(string path) =>
+    File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException($"The problem file '{path}' does not exist.", path);

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace Dgm.Agent;
+
+/// <summary>The repository being worked on: a git baseline at the start, the diff of the work at the end.</summary>
+public static class Repository
+{
+    /// <summary>Makes sure the folder is a git repository with a commit to diff against.</summary>
+    public static void EnsureBaseline(string repo)
+    {
+        if (!Directory.Exists(repo))
+        {
+            throw new DirectoryNotFoundException($"The repository folder '{repo}' does not exist.");
+        }
+
+        if (Git(repo, "rev-parse", "--verify", "HEAD").Code == 0)
+        {
+            return;
+        }
+
+        Check(Git(repo, "init", "-q"));
+        Check(Git(repo, "add", "-A"));
+        Check(Git(repo, "commit", "-q", "--allow-empty", "-m", "baseline"));
+    }
+
+    /// <summary>The diff of everything changed since the baseline, new files included; build output excluded.</summary>
+    public static string Diff(string repo)
+    {
+        Check(Git(repo, "add", "-A", "--", ".", ":(exclude)**/bin/**", ":(exclude)**/obj/**", ":(exclude)**/TestResults/**"));
+        var diff = Git(repo, "diff", "--cached", "HEAD");
+        Check(diff);
+        return diff.Output;
+    }
+
+    private static (int Code, string Output, string Error) Git(string repo, params string[] args)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-c", "user.name=dgm-agent", "-c", "user.email=agent@dgm.local", "-c", "core.autocrlf=false" }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result, error);
+    }
+
+    private static void Check((int Code, string Output, string Error) result)
+    {
+        if (result.Code != 0)
+        {
+            throw new InvalidOperationException($"git failed: {result.Error.Trim()}");
+        }
+    }
+}

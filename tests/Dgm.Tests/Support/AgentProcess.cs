@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Dgm.Tests.Support;
+
+/// <summary>Runs the built seed agent as a process, as the harness does: it is run, never linked.</summary>
+internal static class AgentProcess
+{
+    public static string Dll => Path.Combine(Repo.Root, "agent", "bin", "Debug", "net10.0", "Dgm.Agent.dll");
+
+    public static async Task<(int Exit, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        if (!File.Exists(Dll))
+        {
+            Assert.Fail($"The agent is not built at {Dll}; build Dgm.sln first (./scripts/test.sh does).");
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        await stdout;
+        return (process.ExitCode, stderr);
+    }
+}
