@@ -16,6 +16,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<string>> _script = new();
+    private readonly ConcurrentQueue<int> _statuses = new();
 
     private FakeOpenAiServer(WebApplication app) => _app = app;
 
@@ -34,6 +35,13 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(context.Request.Body);
             server.Requests.Enqueue((context.Request.Headers.Authorization.ToString(), body!));
+            if (server._statuses.TryDequeue(out var status))
+            {
+                context.Response.StatusCode = status;
+                await context.Response.WriteAsync("{\"error\":{\"message\":\"try later\"}}");
+                return;
+            }
+
             var answer = server._script.TryDequeue(out var next) ? next() : Reply(content: "DONE");
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer);
@@ -45,6 +53,9 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
     public FakeOpenAiServer ThenToolCall(string function, object arguments) { _script.Enqueue(() => Reply(toolName: function, toolArguments: JsonSerializer.Serialize(arguments))); return this; }
 
     public FakeOpenAiServer ThenSay(string content) { _script.Enqueue(() => Reply(content: content)); return this; }
+
+    /// <summary>The next request gets this HTTP status (before the scripted answers resume).</summary>
+    public FakeOpenAiServer FailNextWith(int status) { _statuses.Enqueue(status); return this; }
 
     public FakeOpenAiServer ThenRaw(string body) { _script.Enqueue(() => body); return this; }
 
