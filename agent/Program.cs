@@ -4,7 +4,15 @@ using Microsoft.SemanticKernel;
 
 // The command line the harness and the evolution loop call:
 //   solve   --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--max-steps N] [--timeout S]
+//           (--model heuristic, the default without a model: offline repair; [--candidate-timeout S])
 //   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL]
+if (args.Length > 0 && args[0] == "run-tests")
+{
+    // Internal: the child process that validates one repair candidate (see Repair/Validator.cs).
+    var named = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+    return await Dgm.Agent.Repair.TestHost.RunAsync(named["--tests-dll"], named.GetValueOrDefault("--override"), named.GetValueOrDefault("--tests", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+}
+
 if (args.Length == 0 || args[0] is not ("solve" or "improve"))
 {
     Console.Error.WriteLine("usage: Dgm.Agent solve --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--max-steps N] [--timeout S]");
@@ -40,10 +48,17 @@ try
     Repository.EnsureBaseline(repo);
     if (model == "heuristic")
     {
-        trajectory.Stop("offline_unavailable", "the offline repair mode is not built yet; configure --model openai:MODEL");
-        await File.WriteAllTextAsync(output, "");
-        Console.Error.WriteLine("dgm-agent: the offline (heuristic) mode is not available yet; use --model openai:MODEL.");
-        return 3;
+        if (improving)
+        {
+            throw new ArgumentException("improve needs a model for now: the offline self-improvement is not built yet (use --model openai:MODEL).");
+        }
+
+        var stop = await new Dgm.Agent.Repair.RepairMode(new Dgm.Agent.Repair.RepairBudget(
+            WallSeconds: limits.WallSeconds,
+            CandidateTestSeconds: double.Parse(options.GetValueOrDefault("candidate-timeout", "10"), System.Globalization.CultureInfo.InvariantCulture)), trajectory).RunAsync(repo, CancellationToken.None);
+        await File.WriteAllTextAsync(output, Repository.Diff(repo));
+        Console.Error.WriteLine($"dgm-agent: stopped: {stop}");
+        return 0;
     }
 
     using var bash = new BashTool(repo, TimeSpan.FromSeconds(Math.Min(limits.WallSeconds, 300)));

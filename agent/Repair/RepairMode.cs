@@ -1,0 +1,81 @@
+using System.Diagnostics;
+
+namespace Dgm.Agent.Repair;
+
+/// <summary>Budgets of the offline repair: how far localization reaches and how much is tried.</summary>
+public sealed record RepairBudget(int Suspects = 6, int MaxCandidates = 250, double WallSeconds = 600, double CandidateTestSeconds = 10);
+
+/// <summary>
+/// The agent without a model: classical automated program repair. Run the visible tests; localize the
+/// fault from the failures; try Roslyn repair operators on the suspects, validating each candidate in
+/// memory and in a child process; keep the first that makes every visible test pass.
+/// </summary>
+public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
+{
+    public async Task<string> RunAsync(string repo, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var scratch = Directory.CreateTempSubdirectory("dgm-repair-").FullName;
+        try
+        {
+            var visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken);
+            var failing = visible.Where(t => !t.Passed).ToList();
+            trajectory.Note($"visible tests: {visible.Count}, failing: {string.Join(", ", failing.Select(f => f.Name))}");
+            if (failing.Count == 0)
+            {
+                return trajectory.Stop("no_failing_test", "no visible test fails, so nothing guides the repair");
+            }
+
+            var testsDll = failing[0].TestsDll;
+            var all = visible.Select(t => t.Name).ToList();
+            var tried = 0;
+            foreach (var library in LibraryProject.Find(repo))
+            {
+                var suspects = Localizer.Rank(library, failing, repo).Take(budget.Suspects).ToList();
+                trajectory.Note($"suspects in {library.AssemblyName}: {string.Join(", ", suspects.Select(s => $"{s.Name} ({s.Score:0.#})"))}");
+                var validator = new Validator(library, testsDll, TimeSpan.FromSeconds(budget.CandidateTestSeconds), scratch);
+                foreach (var candidate in suspects.SelectMany(Operators.Candidates))
+                {
+                    if (++tried > budget.MaxCandidates || clock.Elapsed.TotalSeconds > budget.WallSeconds)
+                    {
+                        return trajectory.Stop("budget", $"{tried - 1} candidates tried in {clock.Elapsed.TotalSeconds:0} s, none passed");
+                    }
+
+                    var quick = await validator.CheckAsync(candidate, [.. failing.Select(f => f.Name)], cancellationToken);
+                    trajectory.Note($"candidate {tried} [{candidate.Operator}] {candidate.Description}: {Describe(quick)}");
+                    if (!quick.Passed)
+                    {
+                        continue;
+                    }
+
+                    var full = await validator.CheckAsync(candidate, all, cancellationToken);
+                    trajectory.Note($"  all visible tests: {Describe(full)}");
+                    if (full.Passed)
+                    {
+                        await File.WriteAllTextAsync(candidate.FilePath, candidate.NewTree.ToString(), cancellationToken);
+                        return trajectory.Stop("plausible_patch", $"[{candidate.Operator}] {candidate.Description} passes all {all.Count} visible tests");
+                    }
+                }
+            }
+
+            return trajectory.Stop("no_candidate_passed", $"{tried} candidates tried, none made the failing tests pass");
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static string Describe(Verdict verdict) =>
+        !verdict.Compiled ? "does not compile"
+        : verdict.TimedOut ? "timed out"
+        : verdict.Crashed ? "crashed the test process"
+        : verdict.Passed ? $"pass ({verdict.Duration.TotalMilliseconds:0} ms)"
+        : $"{verdict.Failures.Count} failing ({verdict.Duration.TotalMilliseconds:0} ms)";
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Dgm.Agent.Repair;
+
+/// <summary>
+/// Validates candidates fast: compiles the library in memory with Roslyn (against the running
+/// framework and the library's build folder), then runs the chosen tests in a child process
+/// (<see cref="TestHost"/>) with a timeout, so a candidate that loops or crashes only costs its time.
+/// </summary>
+public sealed class Validator(LibraryProject library, string testsDll, TimeSpan testTimeout, string scratch)
+{
+    private static readonly ImmutableArray<MetadataReference> Framework =
+        [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p))];
+
+    private readonly CSharpCompilation _baseline = CSharpCompilation.Create(
+        library.AssemblyName,
+        library.Trees,
+        [.. Framework, .. library.ExtraReferences.Select(p => MetadataReference.CreateFromFile(p))],
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Debug));
+
+    private int _count;
+
+    public CSharpCompilation Baseline => _baseline;
+
+    public async Task<Verdict> CheckAsync(Candidate candidate, IReadOnlyList<string> tests, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var old = library.Trees.First(t => t.FilePath == candidate.FilePath);
+        var compilation = _baseline.ReplaceSyntaxTree(old, candidate.NewTree);
+        var dll = Path.Combine(scratch, $"c{Interlocked.Increment(ref _count)}", library.AssemblyName + ".dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+        await using (var stream = File.Create(dll))
+        {
+            if (!compilation.Emit(stream, cancellationToken: cancellationToken).Success)
+            {
+                return new Verdict(false, false, false, false, ["does not compile"], clock.Elapsed);
+            }
+        }
+
+        var (timedOut, crashed, lines) = await RunTestsAsync(dll, tests, cancellationToken);
+        var failures = tests.Where(t => !lines.Contains($"PASS {t}")).ToList();
+        return new Verdict(true, !timedOut && !crashed && failures.Count == 0, timedOut, crashed, failures, clock.Elapsed);
+    }
+
+    private async Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunTestsAsync(string dll, IReadOnlyList<string> tests, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Validator).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "run-tests", "--tests-dll", testsDll, "--override", dll, "--tests", string.Join(',', tests) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        _ = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(testTimeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            return (true, false, []);
+        }
+
+        return (false, process.ExitCode != 0, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal));
+    }
+}

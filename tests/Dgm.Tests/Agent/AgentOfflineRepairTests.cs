@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Tests.Support;
+
+namespace Dgm.Tests.Agent;
+
+/// <summary>The agent without a model: automated program repair on real repositories, run as a process.</summary>
+[TestClass]
+public sealed class AgentOfflineRepairTests
+{
+    private static async Task<(string Patch, JsonDocument Trajectory, string Stderr)> SolveAsync(string repo, string problem, params string[] extra)
+    {
+        var work = Path.GetDirectoryName(repo)!;
+        var patch = Path.Combine(work, "out.patch");
+        var log = Path.Combine(work, "trajectory.json");
+        var (exit, stderr) = await AgentProcess.RunAsync(new Dictionary<string, string>(), ["solve", "--repo", repo, "--problem", problem, "--out", patch, "--log", log, .. extra]);
+        Assert.AreEqual(0, exit, stderr);
+        return (File.ReadAllText(patch), JsonDocument.Parse(File.ReadAllText(log)), stderr);
+    }
+
+    private static string Notes(JsonDocument trajectory) =>
+        string.Join('\n', trajectory.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+
+    private static (string Work, string Repo) CopyTask(BenchTask task)
+    {
+        var work = Directory.CreateTempSubdirectory("dgm-apr-").FullName;
+        var repo = Path.Combine(work, "repo");
+        Dgm.Sandbox.FileTree.Copy(task.RepoDir, repo, followLinks: false);
+        return (work, repo);
+    }
+
+    [TestMethod]
+    public async Task Repairs_a_known_task_with_no_model_and_the_harness_grades_it_resolved()
+    {
+        var task = GradingFixture.DateRange;
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            var (patch, trajectory, _) = await SolveAsync(repo, task.ProblemPath);
+
+            Assert.AreEqual("plausible_patch", trajectory.RootElement.GetProperty("stop_reason").GetString(), Notes(trajectory));
+            var report = await (await GradingFixture.GraderAsync()).GradeAsync(task, patch, CancellationToken.None);
+            Assert.AreEqual(GradeStatus.Resolved, report.Status, report.OutputTail);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Gives_up_cleanly_with_an_empty_patch_and_a_reason_when_no_test_guides_it()
+    {
+        var task = TaskLoader.Load(Path.Combine(Repo.Suites, "dgm-bugs", "roman-numerals-subtractive"));
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            var (patch, trajectory, _) = await SolveAsync(repo, task.ProblemPath);
+
+            Assert.AreEqual("", patch);
+            Assert.AreEqual("no_failing_test", trajectory.RootElement.GetProperty("stop_reason").GetString());
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Survives_candidates_that_loop_forever_or_crash_the_test_process()
+    {
+        // Steps: a loop whose "n - 1 + 1" candidate never ends. Depth: a recursion whose same candidate
+        // overflows the stack and kills the test process. Both bugs are one constant; one test each.
+        var task = GradingFixture.DateRange;
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "Counter.cs"), """
+                namespace Ranges;
+
+                public static class Counter
+                {
+                    public static int Steps(int n)
+                    {
+                        var steps = 1;
+                        while (n > 0)
+                        {
+                            n = n - 1;
+                            steps = steps + 1;
+                        }
+
+                        return steps;
+                    }
+
+                    public static int Depth(int n) => n <= 0 ? 1 : 1 + Depth(n - 1);
+                }
+                """);
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "DateRange.cs"), File.ReadAllText(task.RepoDir + "/src/Ranges/DateRange.cs").Replace("- Start.DayNumber;", "- Start.DayNumber + 1;", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "CounterTests.cs"), """
+                namespace Ranges.Tests;
+
+                [TestClass]
+                public sealed class CounterTests
+                {
+                    [TestMethod]
+                    public void StepsCountsDown() => Assert.AreEqual(5, Counter.Steps(5));
+                }
+                """);
+            var problem = Path.Combine(work, "problem.md");
+            File.WriteAllText(problem, "Counter.Steps(5) returns 6.");
+
+            var (patch, trajectory, _) = await SolveAsync(repo, problem, "--candidate-timeout", "3");
+            var notes = Notes(trajectory);
+
+            Assert.AreEqual("plausible_patch", trajectory.RootElement.GetProperty("stop_reason").GetString(), notes);
+            StringAssert.Contains(notes, "timed out");
+            StringAssert.Contains(patch, "+        var steps = 0;");
+
+            // Now the recursion: its stack overflow must only cost the candidate.
+            File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "CounterTests.cs"), """
+                namespace Ranges.Tests;
+
+                [TestClass]
+                public sealed class CounterTests
+                {
+                    [TestMethod]
+                    public void DepthCountsLevels() => Assert.AreEqual(3, Counter.Depth(3));
+                }
+                """);
+            var (_, second, _) = await SolveAsync(repo, problem, "--candidate-timeout", "10");
+            var secondNotes = Notes(second);
+
+            Assert.AreEqual("plausible_patch", second.RootElement.GetProperty("stop_reason").GetString(), secondNotes);
+            StringAssert.Contains(secondNotes, "crashed the test process");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}
