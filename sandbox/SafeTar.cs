@@ -51,7 +51,7 @@ public static class SafeTar
                 case TarEntryType.Directory:
                     Directory.CreateDirectory(target);
                     break;
-                case TarEntryType.RegularFile or TarEntryType.V7RegularFile when entry.DataStream is not null:
+                case TarEntryType.RegularFile or TarEntryType.V7RegularFile:
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                     if (File.GetAttributes(Path.GetDirectoryName(target)!).HasFlag(FileAttributes.ReparsePoint))
                     {
@@ -60,7 +60,11 @@ public static class SafeTar
 
                     await using (var file = File.Create(target))
                     {
-                        await entry.DataStream.CopyToAsync(file, cancellationToken);
+                        // An empty file has no data stream at all.
+                        if (entry.DataStream is not null)
+                        {
+                            await entry.DataStream.CopyToAsync(file, cancellationToken);
+                        }
                     }
 
                     files++;

@@ -19,6 +19,7 @@ internal static class BenchCommands
         bench.Subcommands.Add(Validate(output, error));
         bench.Subcommands.Add(Grade(output, error));
         bench.Subcommands.Add(Run(output, error));
+        bench.Subcommands.Add(SolveCommand.Build(output, error));
         bench.Subcommands.Add(PerfCommand.Build(output, error));
         return bench;
     }

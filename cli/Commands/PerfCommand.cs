@@ -15,7 +15,12 @@ internal static partial class PerfCommand
         var task = new Option<string>("--task") { Description = "Task to grade.", DefaultValueFactory = _ => "date-range-inclusive-days" };
         var iterations = new Option<int>("--iterations") { Description = "Measured runs per side.", DefaultValueFactory = _ => 7 };
         var write = new Option<string?>("--write") { Description = "Also write the table into this markdown file, between the perf markers." };
-        var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test.") { suite, task, iterations, write };
+        var agent = new Option<string>("--agent") { Description = "The agent's build folder, for the repair-validation measure.", DefaultValueFactory = _ => Path.Combine("agent", "bin", "Debug", "net10.0") };
+        var repairTask = new Option<string>("--repair-task") { Description = "Task the offline agent repairs for the candidate-validation measure.", DefaultValueFactory = _ => "leap-year-century" };
+        var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test, and the offline agent's candidate validation.")
+        {
+            suite, task, iterations, write, agent, repairTask,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var target = BenchCommands.FindTask(Suite.Load(parse.GetValue(suite)!), parse.GetValue(task)!);
@@ -27,7 +32,10 @@ internal static partial class PerfCommand
             var lifecycle = await perf.SandboxLifecycleAsync(n, cancellationToken);
             await output.WriteLineAsync($"measuring grading of {target.Id} ({n} runs per side)...");
             var grading = await perf.GradingAsync(target, n, cancellationToken);
-            var table = HarnessPerf.Markdown([lifecycle, grading], Machine(), n);
+            var repair = BenchCommands.FindTask(Suite.Load(parse.GetValue(suite)!), parse.GetValue(repairTask)!);
+            await output.WriteLineAsync($"measuring the offline agent's candidate validation on {repair.Id}...");
+            var validation = await RepairPerf.MeasureAsync(Path.GetFullPath(parse.GetValue(agent)!), repair, grading.BaselineSeconds, environment, cancellationToken);
+            var table = HarnessPerf.Markdown([lifecycle, grading, validation], Machine(), n);
             await output.WriteLineAsync(table);
             if (parse.GetValue(write) is { } file)
             {
@@ -35,7 +43,7 @@ internal static partial class PerfCommand
                 await output.WriteLineAsync($"written to {file}");
             }
 
-            return lifecycle.MeetsTarget && grading.MeetsTarget ? 0 : 1;
+            return lifecycle.MeetsTarget && grading.MeetsTarget && validation.MeetsTarget ? 0 : 1;
         });
         return command;
     }

@@ -110,7 +110,7 @@ public sealed class DockerSandboxTests
         {
             await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
             await sandbox.CopyInAsync(source, "/work/repo", CancellationToken.None);
-            await RunAsync(sandbox, "echo beta > /work/repo/sub/b.txt; ln -s /etc/passwd /work/repo/link");
+            await RunAsync(sandbox, "echo beta > /work/repo/sub/b.txt; ln -s /etc/passwd /work/repo/link; touch /work/repo/empty.txt");
 
             await sandbox.CopyOutAsync("/work/repo", target, CancellationToken.None);
             await sandbox.CopyOutAsync("/work/repo/sub/b.txt", Path.Combine(target, "single.txt"), CancellationToken.None);
@@ -118,6 +118,9 @@ public sealed class DockerSandboxTests
             Assert.AreEqual("alpha", File.ReadAllText(Path.Combine(target, "sub", "a.txt")));
             Assert.AreEqual("beta\n", File.ReadAllText(Path.Combine(target, "sub", "b.txt")));
             Assert.AreEqual("beta\n", File.ReadAllText(Path.Combine(target, "single.txt")));
+            await sandbox.CopyOutAsync("/work/repo/empty.txt", Path.Combine(target, "empty-copy.txt"), CancellationToken.None);
+            Assert.AreEqual("", File.ReadAllText(Path.Combine(target, "empty-copy.txt")), "empty files copy out too");
+            Assert.IsTrue(File.Exists(Path.Combine(target, "empty.txt")));
             Assert.IsFalse(File.Exists(Path.Combine(target, "link")), "links from the sandbox are never materialised on the host");
         }
         finally

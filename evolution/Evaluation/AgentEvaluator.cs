@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Sandbox;
+
+namespace Dgm.Evolution.Evaluation;
+
+/// <summary>One agent's attempt at one task: what it produced, why it stopped, and the grade.</summary>
+public sealed record AgentAttempt(string TaskId, string Patch, string Trajectory, string? StopReason, CommandResult Run, TaskReport Grade)
+{
+    /// <summary>The agent believed its patch works (visible tests passed) but the hidden tests disagree.</summary>
+    public bool PlausibleButWrong => StopReason == "plausible_patch" && !Grade.Resolved;
+}
+
+/// <summary>
+/// Runs a built agent on a task inside a fresh sandbox (the repository and problem only: never the
+/// hidden tests), takes its patch out, and grades the patch in another fresh sandbox. Thread-safe.
+/// </summary>
+public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment environment, Grader grader, string agentBuildDir, string runId)
+{
+    public const string AgentMount = "/agent";
+    public const string GatewayMount = "/gateway";
+
+    public async Task<AgentAttempt> EvaluateAsync(BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var dll = Path.Combine(agentBuildDir, "Dgm.Agent.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"No built agent at {dll}; build it first (dotnet build agent).", dll);
+        }
+
+        try
+        {
+            var (run, patch, trajectory) = await RunAgentAsync(task, model, gatewayFolder, timeout, cancellationToken);
+            var grade = await grader.GradeAsync(task, patch, cancellationToken);
+            return new AgentAttempt(task.Id, patch, trajectory, StopReasonOf(trajectory), run, grade);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One broken attempt must not end the run: it counts as the empty patch it produced.
+            var failed = new CommandResult("", e.Message, -1, TimeSpan.Zero, Truncated: false, TimedOut: false);
+            return new AgentAttempt(task.Id, "", "", "harness_error", failed, await grader.GradeAsync(task, "", cancellationToken));
+        }
+    }
+
+    private async Task<(CommandResult Run, string Patch, string Trajectory)> RunAgentAsync(
+        BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var spec = environment.SandboxSpec(runId);
+        spec = spec with
+        {
+            Mounts =
+            [
+                .. spec.Mounts,
+                new MountSpec(Path.GetFullPath(agentBuildDir), AgentMount),
+                .. gatewayFolder is null ? Array.Empty<MountSpec>() : [new MountSpec(gatewayFolder, GatewayMount)],
+            ],
+        };
+        var scratch = Directory.CreateTempSubdirectory("dgm-attempt-").FullName;
+        try
+        {
+            CommandResult run;
+            await using (var sandbox = await sandboxes.StartAsync(spec, cancellationToken))
+            {
+                var work = sandbox.WorkDir;
+                await sandbox.CopyInAsync(task.RepoDir, $"{work}/repo", cancellationToken);
+                await sandbox.CopyInAsync(task.ProblemPath, $"{work}/problem.md", cancellationToken);
+                var endpoint = gatewayFolder is null ? "" : $" --endpoint unix:{GatewayMount}/model.sock";
+                run = await sandbox.RunAsync(
+                    new CommandRequest(
+                        $"dotnet {AgentMount}/Dgm.Agent.dll solve --repo {work}/repo --problem {work}/problem.md --out {work}/out.patch --log {work}/trajectory.json"
+                        + $" --model '{model.Replace("'", "", StringComparison.Ordinal)}' --timeout {(int)timeout.TotalSeconds}{endpoint}",
+                        timeout + TimeSpan.FromMinutes(1)),
+                    cancellationToken);
+                foreach (var name in new[] { "out.patch", "trajectory.json" })
+                {
+                    if ((await sandbox.RunAsync(new CommandRequest($"test -f {work}/{name}", TimeSpan.FromSeconds(30)), cancellationToken)).ExitCode == 0)
+                    {
+                        await sandbox.CopyOutAsync($"{work}/{name}", Path.Combine(scratch, name), cancellationToken);
+                    }
+                }
+            }
+
+            return (run, await ReadIfExistsAsync(Path.Combine(scratch, "out.patch"), cancellationToken), await ReadIfExistsAsync(Path.Combine(scratch, "trajectory.json"), cancellationToken));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static async Task<string> ReadIfExistsAsync(string path, CancellationToken cancellationToken) =>
+        File.Exists(path) ? await File.ReadAllTextAsync(path, cancellationToken) : "";
+
+    private static string? StopReasonOf(string trajectory)
+    {
+        try
+        {
+            return trajectory.Length == 0 ? null : JsonDocument.Parse(trajectory).RootElement.GetProperty("stop_reason").GetString();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
