@@ -23,4 +23,14 @@ public sealed class CartTests
         cart.Add(new Product("juice", 5m));
         Assert.AreEqual(9m, cart.Total());
     }
+
+    [TestMethod]
+    public void PartialBundleIsNotDiscounted()
+    {
+        var cart = new Cart([Breakfast]);
+        cart.Add(new Product("coffee", 3m));
+        cart.Add(new Product("sandwich", 7m));
+        Assert.AreEqual(10m, cart.Total());
+        Assert.IsNull(cart.BestBundle());
+    }
 }

@@ -29,4 +29,15 @@ public sealed class InventoryTests
         inventory.Ship("o1");
         Assert.AreEqual(3, inventory.Available("SKU-1"));
     }
+
+    [TestMethod]
+    public void ReleasingRestoresAvailability()
+    {
+        var inventory = new Inventory();
+        inventory.Receive("SKU-1", 10);
+        inventory.TryReserve("o1", "SKU-1", 4);
+        inventory.Release("o1");
+        Assert.AreEqual(10, inventory.Available("SKU-1"));
+        Assert.AreEqual(0, inventory.Reservations.Count);
+    }
 }

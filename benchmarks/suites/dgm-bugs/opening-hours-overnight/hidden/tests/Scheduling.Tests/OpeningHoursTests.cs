@@ -17,10 +17,10 @@ public sealed class OpeningHoursTests
     private static readonly OpeningHours Bar = new(new OpeningWindow(new TimeOnly(18, 0), new TimeOnly(2, 0)));
 
     [TestMethod]
-    public void BarIsOpenBeforeMidnight() => Assert.IsTrue(Bar.IsOpen(new TimeOnly(23, 30)));
+    public void BarIsOpenAfterMidnight() => Assert.IsTrue(Bar.IsOpen(new TimeOnly(1, 0)));
 
     [TestMethod]
-    public void BarIsOpenAfterMidnight() => Assert.IsTrue(Bar.IsOpen(new TimeOnly(1, 0)));
+    public void BarIsOpenBeforeMidnight() => Assert.IsTrue(Bar.IsOpen(new TimeOnly(23, 30)));
 
     [TestMethod]
     public void BarIsClosedInTheAfternoon() => Assert.IsFalse(Bar.IsOpen(new TimeOnly(15, 0)));

@@ -13,4 +13,9 @@ public sealed class OpeningHoursTests
 
     [TestMethod]
     public void OpenHoursPerDay() => Assert.AreEqual(TimeSpan.FromHours(8), Shop.OpenPerDay());
+
+    private static readonly OpeningHours Bar = new(new OpeningWindow(new TimeOnly(18, 0), new TimeOnly(2, 0)));
+
+    [TestMethod]
+    public void BarIsOpenAfterMidnight() => Assert.IsTrue(Bar.IsOpen(new TimeOnly(1, 0)));
 }

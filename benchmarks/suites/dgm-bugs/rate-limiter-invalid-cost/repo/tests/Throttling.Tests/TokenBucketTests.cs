@@ -20,4 +20,13 @@ public sealed class TokenBucketTests
         bucket.TryTake(T0, 2);
         Assert.IsTrue(bucket.TryTake(T0.AddSeconds(0.5)));
     }
+
+    [TestMethod]
+    public void NegativeCostIsRejected()
+    {
+        var bucket = new TokenBucket(5, 1, T0);
+        bucket.TryTake(T0, 5);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => bucket.TryTake(T0, -5));
+        Assert.AreEqual(0, bucket.Tokens, 1e-9);
+    }
 }

@@ -11,4 +11,7 @@ public sealed class SemVerTests
 
     [TestMethod]
     public void RejectsMissingPatch() => Assert.ThrowsExactly<FormatException>(() => SemVer.Parse("1.2"));
+
+    [TestMethod]
+    public void PreReleaseIsLowerThanRelease() => Assert.IsTrue(SemVer.Parse("1.0.0-alpha") < SemVer.Parse("1.0.0"));
 }

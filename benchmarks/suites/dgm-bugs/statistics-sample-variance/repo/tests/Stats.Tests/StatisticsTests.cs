@@ -11,4 +11,7 @@ public sealed class StatisticsTests
 
     [TestMethod]
     public void VarianceNeedsTwoValues() => Assert.ThrowsExactly<ArgumentException>(() => Statistics.Variance([1]));
+
+    [TestMethod]
+    public void SampleStandardDeviation() => Assert.AreEqual(2.138089935, Statistics.StandardDeviation([2, 4, 4, 4, 5, 5, 7, 9]), 1e-8);
 }

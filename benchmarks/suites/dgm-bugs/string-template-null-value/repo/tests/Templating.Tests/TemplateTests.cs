@@ -12,4 +12,8 @@ public sealed class TemplateTests
 
     [TestMethod]
     public void DoubledBracesAreLiteral() => Assert.AreEqual("{x}", Template.Render("{{x}}", new Dictionary<string, object?> { ["x"] = 1 }));
+
+    [TestMethod]
+    public void NullValueRendersEmpty() =>
+        Assert.AreEqual("Hello , welcome", Template.Render("Hello {name}, welcome", new Dictionary<string, object?> { ["name"] = null }));
 }
