@@ -40,7 +40,7 @@ public static class DgmApp
             return 130;
         }
         catch (Exception e) when (e is CliException or Dgm.Sandbox.SandboxException or Dgm.Benchmarks.Tasks.TaskFormatException
-                                      or DirectoryNotFoundException or FileNotFoundException)
+                                      or DirectoryNotFoundException or FileNotFoundException or FormatException)
         {
             await error.WriteLineAsync($"dgm: {e.Message}");
             return 2;

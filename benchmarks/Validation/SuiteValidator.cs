@@ -75,7 +75,9 @@ public sealed class SuiteValidator(Grader grader)
                 }
             });
 
-        return new SuiteValidation(suite.Name, [.. results.OrderBy(r => r.InstanceId, StringComparer.Ordinal)], suite.Errors);
+        // Folders that failed to load count only when the whole suite is validated.
+        var loadErrors = tasks.Count == suite.Tasks.Count ? suite.Errors : [];
+        return new SuiteValidation(suite.Name, [.. results.OrderBy(r => r.InstanceId, StringComparer.Ordinal)], loadErrors);
     }
 
     /// <summary>Runs are the gold runs first, then the empty run.</summary>

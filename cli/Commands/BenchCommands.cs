@@ -55,7 +55,7 @@ internal static class BenchCommands
                     output.WriteLine(v.Valid ? $"  valid    {v.InstanceId}" : $"  INVALID  {v.InstanceId}: {string.Join("; ", v.Problems)}");
                 }
             }, cancellationToken);
-            foreach (var loadError in loaded.Errors)
+            foreach (var loadError in result.LoadErrors)
             {
                 await error.WriteLineAsync($"  INVALID  {loadError.Folder}: {loadError.Message}");
             }

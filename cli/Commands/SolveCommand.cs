@@ -16,7 +16,9 @@ internal static class SolveCommand
         var suite = BenchCommands.SuiteOption();
         var sandbox = BenchCommands.SandboxOption();
         var agent = new Option<string>("--agent") { Description = "The agent's build folder (holding Dgm.Agent.dll).", DefaultValueFactory = _ => Path.Combine("agent", "bin", "Debug", "net10.0") };
-        var model = new Option<string>("--model") { Description = "heuristic (offline repair) or openai:MODEL through a gateway.", DefaultValueFactory = _ => "heuristic" };
+        var model = new Option<string>("--model") { Description = "heuristic (offline repair), openai:MODEL (through the model gateway; key from DGM_API_KEY or OPENAI_API_KEY), or replay:CASSETTE.", DefaultValueFactory = _ => "heuristic" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base URL for openai:MODEL (default DGM_MODEL_ENDPOINT, OPENAI_BASE_URL, or OpenAI's)." };
+        var record = new Option<string?>("--record") { Description = "Record every model exchange to this cassette (JSON lines) for replay:CASSETTE." };
         var split = new Option<string?>("--split") { Description = "Only tasks of this split (train or holdout)." };
         var only = new Option<string[]>("--task") { Description = "Only these task ids (repeatable).", AllowMultipleArgumentsPerToken = true };
         var workers = new Option<int>("--workers") { Description = "Tasks at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -24,14 +26,13 @@ internal static class SolveCommand
         var outDir = new Option<string?>("--out") { Description = "Folder for patches, trajectories and report.json." };
         var command = new Command("solve", "Run an agent on tasks in sandboxes, grade its patches, and report scores per split.")
         {
-            suite, sandbox, agent, model, split, only, workers, timeout, outDir,
+            suite, sandbox, agent, model, endpoint, record, split, only, workers, timeout, outDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(model) is { } m && m != "heuristic")
-            {
-                throw new CliException("bench solve runs the offline agent (--model heuristic) for now; model runs go through the gateway in dgm evolve.");
-            }
+            var modelSpec = parse.GetValue(model)!;
+            await using var gateway = Gateways.Create(modelSpec, parse.GetValue(endpoint), parse.GetValue(record));
+            var agentModel = gateway is null ? "heuristic" : modelSpec.StartsWith("openai:", StringComparison.Ordinal) ? modelSpec : "openai:replay";
 
             var loaded = Suite.Load(parse.GetValue(suite)!);
             IEnumerable<BenchTask> tasks = BenchCommands.Select(loaded, parse.GetValue(only), null);
@@ -57,7 +58,13 @@ internal static class SolveCommand
                 new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(workers)), CancellationToken = cancellationToken },
                 async (i, token) =>
                 {
-                    var attempt = await evaluator.EvaluateAsync(list[i], "heuristic", null, TimeSpan.FromSeconds(parse.GetValue(timeout)), token);
+                    var channel = gateway is null ? null : await gateway.OpenChannelAsync("cli", list[i].Id, token);
+                    AgentAttempt attempt;
+                    await using (channel)
+                    {
+                        attempt = await evaluator.EvaluateAsync(list[i], agentModel, channel?.Folder, TimeSpan.FromSeconds(parse.GetValue(timeout)), token);
+                    }
+
                     attempts[i] = attempt;
                     await error.WriteLineAsync($"  {attempt.Grade.Status,-11} {attempt.StopReason ?? "no trajectory",-20} {attempt.TaskId}");
                     if (folder is not null)
@@ -82,6 +89,7 @@ internal static class SolveCommand
                         resolved_ids = g.Where(p => p.Second.Grade.Resolved).Select(p => p.Second.TaskId).ToList(),
                     }),
                 stop_reasons = attempts.GroupBy(a => a.StopReason ?? "none").ToDictionary(g => g.Key, g => g.Count()),
+                model_usage = gateway?.Usage.Run,
                 run = new RunReport([.. attempts.Select(a => a.Grade)]),
             };
             var text = JsonSerializer.Serialize(summary, Json);

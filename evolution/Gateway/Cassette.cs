@@ -64,9 +64,21 @@ public sealed class Cassette
         return cassette;
     }
 
-    /// <summary>What identifies a request: its canonical JSON, hashed.</summary>
-    public static string KeyOf(JsonNode request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.ToJsonString())));
+    /// <summary>
+    /// What identifies a request: its canonical JSON without the model name, hashed (a replay may name
+    /// any model; the conversation and the tools decide the answer).
+    /// </summary>
+    public static string KeyOf(JsonNode request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var copy = request.DeepClone();
+        if (copy is JsonObject body)
+        {
+            body.Remove("model");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(copy.ToJsonString())));
+    }
 
     public void Record(string key, JsonNode request, JsonNode response)
     {

@@ -109,4 +109,35 @@ public sealed class AgentModelPathTests
             Directory.Delete(work, recursive: true);
         }
     }
+
+    [TestMethod]
+    public async Task Improve_edits_the_agents_own_source_from_its_evaluation_logs()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server
+            .ThenToolCall("editor-str_replace", new { path = "Agent.cs", old_str = "int MaxSteps = 40", new_str = "int MaxSteps = 60" })
+            .ThenSay("DONE");
+        var work = Directory.CreateTempSubdirectory("dgm-improve-").FullName;
+        try
+        {
+            var self = Path.Combine(work, "self");
+            Directory.CreateDirectory(self);
+            File.Copy(Path.Combine(Repo.Root, "agent", "Agent.cs"), Path.Combine(self, "Agent.cs"));
+            var evals = Directory.CreateDirectory(Path.Combine(work, "evals")).FullName;
+            File.WriteAllText(Path.Combine(evals, "task1.json"), "{\"stop_reason\": \"max_steps\"}");
+
+            var (exit, stderr) = await AgentProcess.RunAsync(
+                new Dictionary<string, string>(),
+                "improve", "--self", self, "--evals", evals, "--out", Path.Combine(work, "o.patch"), "--log", Path.Combine(work, "t.json"),
+                "--model", "openai:fake-model", "--endpoint", server.Endpoint);
+
+            Assert.AreEqual(0, exit, stderr);
+            StringAssert.Contains(server.Requests.First().Body.ToJsonString(), "max_steps", "the parent's evaluation logs are in the task");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(work, "o.patch")), "+public sealed record Limits(int MaxSteps = 60");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }

@@ -97,4 +97,42 @@ public sealed class BenchCommandTests
             Directory.Delete(patches, recursive: true);
         }
     }
+
+    [TestMethod]
+    public async Task Solve_runs_the_offline_agent_in_a_sandbox_and_reports_scores_per_split()
+    {
+        await DockerFixture.FactoryAsync();
+        var output = Directory.CreateTempSubdirectory("dgm-cli-solve-").FullName;
+        try
+        {
+            var (exit, text, error) = await RunAsync(
+                "bench", "solve", "--task", "date-range-inclusive-days", "--task", "roman-numerals-subtractive",
+                "--agent", Path.GetDirectoryName(AgentProcess.Dll)!, "--out", output);
+
+            Assert.AreEqual(0, exit, error);
+            using var json = JsonDocument.Parse(text);
+            var splits = json.RootElement.GetProperty("splits");
+            Assert.AreEqual(1, splits.GetProperty("train").GetProperty("resolved").GetInt32(), text);
+            Assert.AreEqual(0, splits.GetProperty("holdout").GetProperty("resolved").GetInt32());
+            Assert.AreEqual(1, json.RootElement.GetProperty("stop_reasons").GetProperty("no_failing_test").GetInt32());
+            StringAssert.Contains(File.ReadAllText(Path.Combine(output, "dgm-bugs__date-range-inclusive-days.patch")), "+ 1;");
+            Assert.IsTrue(File.Exists(Path.Combine(output, "report.json")));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Solve_with_an_unknown_model_or_a_missing_cassette_says_what_to_use()
+    {
+        var (exit, _, error) = await RunAsync("bench", "solve", "--task", "date-range-inclusive-days", "--model", "gpt-4");
+        var (replayExit, _, replayError) = await RunAsync("bench", "solve", "--task", "date-range-inclusive-days", "--model", "replay:/no/such.jsonl");
+
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "use heuristic, openai:MODEL or replay:CASSETTE");
+        Assert.AreEqual(2, replayExit);
+        StringAssert.Contains(replayError, "does not exist; record one first");
+    }
 }
