@@ -47,32 +47,16 @@ public sealed class Validator(LibraryProject library, string testsDll, TimeSpan 
 
     private async Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunTestsAsync(string dll, IReadOnlyList<string> tests, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
+        // The child is this agent again (its run-tests command), started the way this process was.
+        var host = Environment.ProcessPath ?? "dotnet";
+        IEnumerable<string> arguments = ["run-tests", "--tests-dll", testsDll, "--override", dll, "--tests", string.Join(',', tests)];
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(Validator).Assembly.Location);
+            arguments = arguments.Prepend(typeof(Validator).Assembly.Location);
         }
 
-        foreach (var arg in new[] { "run-tests", "--tests-dll", testsDll, "--override", dll, "--tests", string.Join(',', tests) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        _ = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(testTimeout);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
-            return (true, false, []);
-        }
-
-        return (false, process.ExitCode != 0, (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal));
+        var result = await ChildProcess.RunAsync(host, arguments, null, testTimeout, cancellationToken);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        return (result.TimedOut, !result.TimedOut && result.ExitCode != 0, lines);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 
 namespace Dgm.Agent.Repair;
@@ -17,22 +16,16 @@ public static class VisibleTests
         foreach (var project in TestProjects(repo))
         {
             var results = Path.Combine(scratch, "visible-" + Path.GetFileNameWithoutExtension(project));
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "test", "--project", project, "--report-trx", "--results-directory", results })
+            var run = await ChildProcess.RunAsync("dotnet", ["test", "--project", project, "--report-trx", "--results-directory", results], repo, timeout, cancellationToken);
+            if (run.TimedOut)
             {
-                start.ArgumentList.Add(arg);
+                throw new InvalidOperationException($"the visible tests of {Path.GetFileName(project)} did not finish within {timeout.TotalSeconds:0} s");
             }
 
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            _ = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout);
-            await process.WaitForExitAsync(limit.Token);
             var trx = Directory.Exists(results) ? Directory.EnumerateFiles(results, "*.trx").FirstOrDefault() : null;
             if (trx is null)
             {
-                var text = await output;
+                var text = run.Output;
                 throw new InvalidOperationException($"the visible tests did not run (build failure?): {text[Math.Max(0, text.Length - 1500)..]}");
             }
 
