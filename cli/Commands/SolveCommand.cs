@@ -19,6 +19,8 @@ internal static class SolveCommand
         var model = new Option<string>("--model") { Description = "heuristic (offline repair), openai:MODEL (through the model gateway; key from DGM_API_KEY or OPENAI_API_KEY), or replay:CASSETTE.", DefaultValueFactory = _ => "heuristic" };
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base URL for openai:MODEL (default DGM_MODEL_ENDPOINT, OPENAI_BASE_URL, or OpenAI's)." };
         var record = new Option<string?>("--record") { Description = "Record every model exchange to this cassette (JSON lines) for replay:CASSETTE." };
+        var prices = new Option<string?>("--prices") { Description = "Price table (JSON: model -> input_per_million, output_per_million) for cost accounting." };
+        var budget = new Option<double?>("--budget-dollars") { Description = "Stop model calls once the run has cost this much." };
         var split = new Option<string?>("--split") { Description = "Only tasks of this split (train or holdout)." };
         var only = new Option<string[]>("--task") { Description = "Only these task ids (repeatable).", AllowMultipleArgumentsPerToken = true };
         var workers = new Option<int>("--workers") { Description = "Tasks at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -26,12 +28,12 @@ internal static class SolveCommand
         var outDir = new Option<string?>("--out") { Description = "Folder for patches, trajectories and report.json." };
         var command = new Command("solve", "Run an agent on tasks in sandboxes, grade its patches, and report scores per split.")
         {
-            suite, sandbox, agent, model, endpoint, record, split, only, workers, timeout, outDir,
+            suite, sandbox, agent, model, endpoint, record, prices, budget, split, only, workers, timeout, outDir,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var modelSpec = parse.GetValue(model)!;
-            await using var gateway = Gateways.Create(modelSpec, parse.GetValue(endpoint), parse.GetValue(record));
+            await using var gateway = Gateways.Create(modelSpec, parse.GetValue(endpoint), parse.GetValue(record), parse.GetValue(prices), parse.GetValue(budget));
             var agentModel = gateway is null ? "heuristic" : modelSpec.StartsWith("openai:", StringComparison.Ordinal) ? modelSpec : "openai:replay";
 
             var loaded = Suite.Load(parse.GetValue(suite)!);

@@ -135,4 +135,80 @@ public sealed class BenchCommandTests
         Assert.AreEqual(2, replayExit);
         StringAssert.Contains(replayError, "does not exist; record one first");
     }
+
+    [TestMethod]
+    public async Task Solve_with_a_model_goes_through_the_gateway_records_and_replays()
+    {
+        await DockerFixture.FactoryAsync();
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server
+            .ThenToolCall("editor-str_replace", new { path = "src/Ranges/DateRange.cs", old_str = "End.DayNumber - Start.DayNumber;", new_str = "End.DayNumber - Start.DayNumber + 1;" })
+            .ThenSay("DONE");
+        var cassette = Path.Combine(Path.GetTempPath(), $"dgm-cli-cassette-{Guid.NewGuid():N}.jsonl");
+        var agent = Path.GetDirectoryName(AgentProcess.Dll)!;
+        try
+        {
+            var (exit, text, error) = await RunAsync(
+                "bench", "solve", "--task", "date-range-inclusive-days", "--agent", agent,
+                "--model", "openai:fake-model", "--endpoint", server.Endpoint, "--record", cassette);
+            var calls = server.Requests.Count;
+            var (replayExit, replayText, replayError) = await RunAsync(
+                "bench", "solve", "--task", "date-range-inclusive-days", "--agent", agent, "--model", "replay:" + cassette);
+
+            Assert.AreEqual(0, exit, error);
+            Assert.AreEqual(1, JsonDocument.Parse(text).RootElement.GetProperty("splits").GetProperty("train").GetProperty("resolved").GetInt32(), text);
+            Assert.AreEqual(2, calls);
+            Assert.AreEqual(0, replayExit, replayError);
+            Assert.AreEqual(1, JsonDocument.Parse(replayText).RootElement.GetProperty("splits").GetProperty("train").GetProperty("resolved").GetInt32(), replayText);
+            Assert.AreEqual(calls, server.Requests.Count, "the replay made no model call");
+        }
+        finally
+        {
+            File.Delete(cassette);
+        }
+    }
+    [TestMethod]
+    public async Task Solve_stops_the_agent_with_reason_budget_once_the_run_budget_is_spent()
+    {
+        await DockerFixture.FactoryAsync();
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.ThenToolCall("shell-bash", new { command = "ls" }).ThenToolCall("shell-bash", new { command = "ls" }).ThenSay("DONE");
+        var folder = Directory.CreateTempSubdirectory("dgm-cli-budget-").FullName;
+        var prices = Path.Combine(folder, "prices.json");
+        File.WriteAllText(prices, """{"fake-model": {"input_per_million": 1000, "output_per_million": 1000}}""");
+        try
+        {
+            // One answer costs 120 tokens * $1000 per million = $0.12: past the $0.10 budget.
+            var (exit, text, error) = await RunAsync(
+                "bench", "solve", "--task", "date-range-inclusive-days", "--agent", Path.GetDirectoryName(AgentProcess.Dll)!,
+                "--model", "openai:fake-model", "--endpoint", server.Endpoint, "--prices", prices, "--budget-dollars", "0.1");
+
+            Assert.AreEqual(0, exit, error);
+            using var json = JsonDocument.Parse(text);
+            Assert.AreEqual(1, json.RootElement.GetProperty("stop_reasons").GetProperty("budget").GetInt32(), text);
+            Assert.AreEqual(1, server.Requests.Count, "the gateway refused the second request without forwarding it");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task Solve_with_a_malformed_price_table_says_what_the_format_is()
+    {
+        var prices = Path.GetTempFileName();
+        File.WriteAllText(prices, "{ not json");
+        try
+        {
+            var (exit, _, error) = await RunAsync("bench", "solve", "--model", "openai:m", "--endpoint", "http://127.0.0.1:9/v1", "--prices", prices);
+
+            Assert.AreEqual(2, exit);
+            StringAssert.Contains(error, "input_per_million");
+        }
+        finally
+        {
+            File.Delete(prices);
+        }
+    }
 }
