@@ -1,0 +1,240 @@
+using Dgm.Archive.Internal;
+using LiteDB;
+
+namespace Dgm.Archive;
+
+/// <summary>The nodes and metadata of one run, in <c>runDir/archive.db</c> (LiteDB).</summary>
+/// <remarks>
+/// Thread-safe: one LiteDatabase, every operation under one lock and on the calling thread from start to end
+/// (LiteDB transactions are bound to their thread, so nothing here awaits). One store per run folder and process;
+/// <see cref="RunLock"/> keeps other processes out. Every write is durable when it returns (see <see cref="Durable"/>).
+/// </remarks>
+public sealed class ArchiveStore : IDisposable
+{
+    public const string FileName = "archive.db";
+
+    private readonly Lock _gate = new();
+    private readonly LiteDatabase _db;
+    private readonly ILiteCollection<BsonDocument> _nodes;
+    private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly string _runDir;
+    private readonly string _file;
+    private long _nextId;
+    private bool _disposed;
+
+    private ArchiveStore(LiteDatabase db, string runDir, string file)
+    {
+        _db = db;
+        _runDir = runDir;
+        _file = file;
+        _nodes = db.GetCollection("nodes");
+        _meta = db.GetCollection("meta");
+        _nextId = _nodes.Count() == 0 ? 0 : _nodes.Max().AsInt64 + 1;
+    }
+
+    /// <summary>Creates or opens the run folder's archive; an unreadable file is an <see cref="ArchiveException"/> saying what to do.</summary>
+    public static ArchiveStore Open(string runDir)
+    {
+        Directory.CreateDirectory(runDir);
+        var file = Path.Combine(runDir, FileName);
+        LiteDatabase? db = null;
+        try
+        {
+            if (DataFileCheck.Problem(file) is { } problem)
+            {
+                throw ArchiveException.Unreadable(file, problem);
+            }
+
+            db = new LiteDatabase(new ConnectionString { Filename = Path.GetFullPath(file), Connection = ConnectionType.Direct });
+            return new ArchiveStore(db, runDir, file);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not ArchiveException)
+        {
+            // A damaged file fails in many ways inside LiteDB (LiteException, casts, ranges); all mean "this file".
+            TryDispose(db);
+            throw ArchiveException.Unreadable(file, e);
+        }
+    }
+
+    /// <summary>Adds a node; a child also counts for its parent's <see cref="Node.Children"/>, in the same transaction.</summary>
+    public void Insert(Node node)
+    {
+        var id = NodeIds.Parse(node.Id);
+        Write(() =>
+        {
+            if (_nodes.FindById(id) is not null)
+            {
+                throw ArchiveException.DuplicateId(node.Id, _runDir);
+            }
+
+            if (node.ParentId is { } parentId)
+            {
+                var parent = (NodeIds.TryParse(parentId, out var p) ? _nodes.FindById(p) : null)
+                    ?? throw ArchiveException.ParentMissing(node.Id, parentId, _runDir);
+                parent[nameof(Node.Children)] = parent[nameof(Node.Children)].AsInt32 + 1;
+                _nodes.Update(parent);
+            }
+
+            _nodes.Insert(NodeDocument.ToBson(node));
+            _nextId = Math.Max(_nextId, id + 1);
+        });
+    }
+
+    /// <summary>Replaces a node by id. <see cref="Node.Children"/> is the store's: the stored count is kept, so a stale copy cannot reset it.</summary>
+    public void Update(Node node)
+    {
+        var id = NodeIds.TryParse(node.Id, out var n) ? n : -1;
+        Write(() =>
+        {
+            var stored = _nodes.FindById(id) ?? throw NotFound(node.Id);
+            if (NodeDocument.Text(stored, nameof(Node.ParentId)) != node.ParentId)
+            {
+                throw ArchiveException.ParentChanged(node.Id, _runDir);
+            }
+
+            var doc = NodeDocument.ToBson(node);
+            doc[nameof(Node.Children)] = stored[nameof(Node.Children)];
+            _nodes.Update(doc);
+        });
+    }
+
+    public Node Get(string id) => TryGet(id, out var node) ? node! : throw Read(() => NotFound(id));
+
+    public bool TryGet(string id, out Node? node)
+    {
+        if (!NodeIds.TryParse(id.Trim(), out var n))
+        {
+            node = null;
+            return false;
+        }
+
+        var doc = Read(() => _nodes.FindById(n));
+        node = doc is null ? null : NodeDocument.FromBson(doc);
+        return node is not null;
+    }
+
+    /// <summary>Every node, seed first, by numeric id.</summary>
+    public IReadOnlyList<Node> All() =>
+        Read(() => _nodes.FindAll().Select(NodeDocument.FromBson).OrderBy(n => NodeIds.Parse(n.Id)).ToList());
+
+    /// <summary>Reserves a fresh id: never handed out twice by this store, so concurrent callers cannot collide (an id not inserted leaves a gap).</summary>
+    public string NextId()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return NodeIds.Format(_nextId++);
+        }
+    }
+
+    /// <summary>A node by id or alias: <c>seed</c> (the root), <c>best</c> (highest score among valid nodes, ties to the smaller id), <c>latest</c> (highest id).</summary>
+    public Node Resolve(string idOrAlias)
+    {
+        var key = idOrAlias.Trim();
+        if (key.Equals("seed", StringComparison.OrdinalIgnoreCase))
+        {
+            return All().FirstOrDefault(n => n.IsSeed) ?? throw Read(() => NotFound(key));
+        }
+
+        if (key.Equals("latest", StringComparison.OrdinalIgnoreCase))
+        {
+            var all = All();
+            return all.Count > 0 ? all[^1] : throw Read(() => NotFound(key));
+        }
+
+        if (key.Equals("best", StringComparison.OrdinalIgnoreCase))
+        {
+            return All()
+                .Where(n => n.Status == NodeStatus.Valid && n.Score is not null)
+                .OrderByDescending(n => n.Score)
+                .ThenBy(n => NodeIds.Parse(n.Id))
+                .FirstOrDefault() ?? throw NodeNotFoundException.NoBest(_runDir);
+        }
+
+        return Get(key);
+    }
+
+    public RunInfo? GetRunInfo() =>
+        Read(() => _meta.FindById(RunInfoDocument.Key) is { } doc ? RunInfoDocument.FromBson(doc) : null);
+
+    public void SetRunInfo(RunInfo info) => Write(() => _meta.Upsert(RunInfoDocument.ToBson(info)));
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _db.Dispose();
+            }
+        }
+    }
+
+    private NodeNotFoundException NotFound(string idOrAlias) =>
+        NodeNotFoundException.InArchive(idOrAlias, _runDir, [.. _nodes.FindAll().Select(d => d["_id"].AsInt64).Order()]);
+
+    private T Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                return read();
+            }
+            catch (Exception e) when (e is LiteException or IOException or InvalidCastException or FormatException or ArgumentException)
+            {
+                // Damaged pages or documents surface as LiteDB errors or as failed conversions in the mapping.
+                throw ArchiveException.Unreadable(_file, e);
+            }
+        }
+    }
+
+    private void Write(Action write)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                _db.BeginTrans();
+                try
+                {
+                    write();
+                    _db.Commit();
+                }
+                catch
+                {
+                    _db.Rollback();
+                    throw;
+                }
+
+                Durable();
+            }
+            catch (Exception e) when (e is LiteException or IOException)
+            {
+                throw ArchiveException.WriteFailed(_file, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// LiteDB's Commit only queues the transaction's pages for a background writer thread: a process killed right
+    /// after Commit returns can lose it. A checkpoint waits for that queue and copies the log into the data file,
+    /// so a node the caller saw written survives SIGKILL. Nodes change a few times a minute at most: cheap.
+    /// </summary>
+    private void Durable() => _db.Checkpoint();
+
+    private static void TryDispose(LiteDatabase? db)
+    {
+        try
+        {
+            db?.Dispose();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The open already failed; that error is the one to report.
+        }
+    }
+}
