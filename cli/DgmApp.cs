@@ -9,6 +9,11 @@ public static class DgmApp
     public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("Dgm: a Darwin Gödel Machine for C# coding agents.");
+        root.Subcommands.Add(EvolveCommand.Build(output, error));
+        root.Subcommands.Add(RunCommands.Show(output));
+        root.Subcommands.Add(RunCommands.Diff(output));
+        root.Subcommands.Add(RunCommands.Decide(output, approve: true));
+        root.Subcommands.Add(RunCommands.Decide(output, approve: false));
         root.Subcommands.Add(BenchCommands.Build(output, error));
         return root;
     }
@@ -40,7 +45,8 @@ public static class DgmApp
             return 130;
         }
         catch (Exception e) when (e is CliException or Dgm.Sandbox.SandboxException or Dgm.Benchmarks.Tasks.TaskFormatException
-                                      or DirectoryNotFoundException or FileNotFoundException or FormatException)
+                                      or DirectoryNotFoundException or FileNotFoundException or FormatException
+                                      or Dgm.Archive.ArchiveException)
         {
             await error.WriteLineAsync($"dgm: {e.Message}");
             return 2;

@@ -18,51 +18,71 @@ public static class PackageCache
     public static async Task EnsureAsync(IEnumerable<BenchTask> tasks, string folder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var stamps = Path.Combine(folder, ".dgm-restored");
-        Directory.CreateDirectory(stamps);
         foreach (var group in tasks.GroupBy(PackageSetKey))
         {
-            var stamp = Path.Combine(stamps, group.Key);
-            if (File.Exists(stamp))
-            {
-                continue;
-            }
-
             var task = group.First();
-            var scratch = Directory.CreateTempSubdirectory("dgm-restore-");
-            try
-            {
-                FileTree.Copy(task.RepoDir, scratch.FullName, followLinks: false);
-                foreach (var project in Directory.EnumerateFiles(scratch.FullName, "*.csproj", SearchOption.AllDirectories))
-                {
-                    var result = await HostProcess.RunAsync(
-                        "dotnet", ["restore", project], scratch.FullName, cancellationToken,
-                        timeout: TimeSpan.FromMinutes(5),
-                        environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = folder, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
-                    if (!result.Succeeded)
-                    {
-                        throw new InvalidOperationException(
-                            $"Preparing packages for task '{task.Id}' failed (dotnet restore needs the NuGet registry once): {Tail(result.Stdout + result.Stderr)}");
-                    }
-                }
-            }
-            finally
-            {
-                scratch.Delete(recursive: true);
-            }
-
-            await File.WriteAllTextAsync(stamp, task.Id, cancellationToken);
+            await RestoreOnceAsync(task.RepoDir, group.Key, $"task '{task.Id}'", folder, cancellationToken);
         }
 
         MakeReadable(folder);
+    }
+
+    /// <summary>Restores the packages of every project under a source folder (an agent's source) once per package set.</summary>
+    public static async Task EnsureSourceAsync(string sourceDir, string folder, CancellationToken cancellationToken)
+    {
+        await RestoreOnceAsync(sourceDir, PackageSetKey(sourceDir), $"the sources in {sourceDir}", folder, cancellationToken);
+        MakeReadable(folder);
+    }
+
+    private static async Task RestoreOnceAsync(string sourceDir, string key, string what, string folder, CancellationToken cancellationToken)
+    {
+        var stamps = Path.Combine(folder, ".dgm-restored");
+        Directory.CreateDirectory(stamps);
+        var stamp = Path.Combine(stamps, key);
+        if (File.Exists(stamp))
+        {
+            return;
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("dgm-restore-");
+        try
+        {
+            FileTree.Copy(sourceDir, scratch.FullName, followLinks: false);
+            foreach (var project in Directory.EnumerateFiles(scratch.FullName, "*.csproj", SearchOption.AllDirectories))
+            {
+                var result = await HostProcess.RunAsync(
+                    "dotnet", ["restore", project], scratch.FullName, cancellationToken,
+                    timeout: TimeSpan.FromMinutes(5),
+                    environment: new Dictionary<string, string> { ["NUGET_PACKAGES"] = folder, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException(
+                        $"Preparing packages for {what} failed (dotnet restore needs the NuGet registry once): {Tail(result.Stdout + result.Stderr)}");
+                }
+            }
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+
+        await File.WriteAllTextAsync(stamp, what, cancellationToken);
     }
 
     /// <summary>The distinct package references of a task's projects, hashed.</summary>
     public static string PackageSetKey(BenchTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var references = Directory.EnumerateFiles(task.RepoDir, "*.csproj", SearchOption.AllDirectories)
-            .SelectMany(p => XDocument.Load(p).Descendants().Where(e => e.Name.LocalName is "PackageReference" or "Sdk" || e.Attribute("Sdk") is not null))
+        return PackageSetKey(task.RepoDir);
+    }
+
+    /// <summary>The distinct package references (and central versions) of a source folder's projects, hashed.</summary>
+    public static string PackageSetKey(string sourceDir)
+    {
+        var references = Directory.EnumerateFiles(sourceDir, "*.*", SearchOption.AllDirectories)
+            .Where(p => p.EndsWith(".csproj", StringComparison.Ordinal) || p.EndsWith(".props", StringComparison.Ordinal))
+            .Where(p => !Path.GetRelativePath(sourceDir, p).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git"))
+            .SelectMany(p => XDocument.Load(p).Descendants().Where(e => e.Name.LocalName is "PackageReference" or "PackageVersion" or "Sdk" || e.Attribute("Sdk") is not null))
             .Select(e => $"{(string?)e.Attribute("Include") ?? (string?)e.Attribute("Name") ?? (string?)e.Attribute("Sdk")}@{(string?)e.Attribute("Version")}")
             .Distinct()
             .Order(StringComparer.Ordinal);

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Text.Json;
+using Dgm.Archive;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Evolution.Runs;
+using Dgm.Evolution.Selection;
+using Humanizer;
+
+namespace Dgm.Cli.Commands;
+
+/// <summary>`dgm evolve`: start or resume an evolution run in a run folder.</summary>
+internal static class EvolveCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static Command Build(TextWriter output, TextWriter error)
+    {
+        var run = RunOption();
+        var model = new Option<string>("--model") { Description = "heuristic (offline self-improvement and repair), openai:MODEL (through the model gateway), or replay:CASSETTE.", DefaultValueFactory = _ => "heuristic" };
+        var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base URL for openai:MODEL." };
+        var record = new Option<string?>("--record") { Description = "Record every model exchange to this cassette, for --model replay:CASSETTE." };
+        var suite = BenchCommands.SuiteOption();
+        var iterations = new Option<int>("--iterations") { Description = "Iterations in total (a resumed run counts those done).", DefaultValueFactory = _ => 3 };
+        var children = new Option<int>("--children") { Description = "Self-improvement attempts per iteration.", DefaultValueFactory = _ => 2 };
+        var selection = new Option<string>("--selection") { Description = $"Parent selection: {string.Join(", ", ParentSelectors.Names)}.", DefaultValueFactory = _ => "dgm" };
+        var workers = new Option<int>("--workers") { Description = "Sandbox jobs at once (self-improvements, builds, task evaluations).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<int>("--seed") { Description = "Seeds every random choice: the same seed gives the same choices.", DefaultValueFactory = _ => 0 };
+        var sandbox = BenchCommands.SandboxOption();
+        var resume = new Option<bool>("--resume") { Description = "Continue the interrupted run in --run with its own options." };
+        var stage1 = new Option<int>("--stage1") { Description = "Train tasks in stage 1.", DefaultValueFactory = _ => 6 };
+        var stage2 = new Option<int>("--stage2") { Description = "More train tasks in stage 2.", DefaultValueFactory = _ => 10 };
+        var threshold = new Option<double>("--stage2-threshold") { Description = "Stage 2 runs when stage 1's score is above this.", DefaultValueFactory = _ => 0.4 };
+        var fullTrain = new Option<bool>("--full-train") { Description = "Evaluate the archive's top two on all of train." };
+        var holdout = new Option<int>("--holdout-tasks") { Description = "Holdout tasks scored for the seed and the final best (0: all)." };
+        var keep = new Option<string>("--keep") { Description = "all (every valid child, open-ended) or better (children at least seed − 0.1).", DefaultValueFactory = _ => "all" };
+        keep.AcceptOnlyFromAmong("all", "better");
+        var approve = new Option<string>("--approve") { Description = "auto, or manual: valid children wait for `dgm approve ID`.", DefaultValueFactory = _ => "auto" };
+        approve.AcceptOnlyFromAmong("auto", "manual");
+        var taskTimeout = new Option<int>("--task-timeout") { Description = "Seconds an agent may work on one task.", DefaultValueFactory = _ => 300 };
+        var maxEvaluations = new Option<int?>("--max-evaluations") { Description = "Stop after this many task evaluations." };
+        var maxCost = new Option<double?>("--max-cost") { Description = "Stop once model calls have cost this many dollars." };
+        var maxMinutes = new Option<double?>("--max-minutes") { Description = "Stop starting iterations after this many minutes." };
+        var agentSource = new Option<string?>("--agent-source") { Description = "The seed agent's source folder (default: agent/ of this repository)." };
+        var command = new Command("evolve", "Run the Darwin Gödel Machine: evaluate the seed, then let agents improve themselves, iteration by iteration.")
+        {
+            run, model, endpoint, record, suite, iterations, children, selection, workers, seed, sandbox, resume, stage1, stage2, threshold,
+            fullTrain, holdout, keep, approve, taskTimeout, maxEvaluations, maxCost, maxMinutes, agentSource,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var runDir = Path.GetFullPath(parse.GetValue(run) ?? Path.Combine("runs", DateTime.Now.ToString("yyyy-MM-dd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
+            var options = new EvolutionOptions
+            {
+                RunDir = runDir,
+                Suite = parse.GetValue(suite)!,
+                Model = parse.GetValue(model)!,
+                Endpoint = parse.GetValue(endpoint),
+                Iterations = parse.GetValue(iterations),
+                Children = parse.GetValue(children),
+                Selection = parse.GetValue(selection)!,
+                Workers = parse.GetValue(workers),
+                Seed = parse.GetValue(seed),
+                Sandbox = parse.GetValue(sandbox)!,
+                Stage1Tasks = parse.GetValue(stage1),
+                Stage2Tasks = parse.GetValue(stage2),
+                Stage2Threshold = parse.GetValue(threshold),
+                FullTrain = parse.GetValue(fullTrain),
+                HoldoutTasks = parse.GetValue(holdout),
+                Keep = parse.GetValue(keep)!,
+                Approve = parse.GetValue(approve)!,
+                TaskTimeoutSeconds = parse.GetValue(taskTimeout),
+                MaxEvaluations = parse.GetValue(maxEvaluations),
+                MaxCostDollars = parse.GetValue(maxCost),
+                MaxWallMinutes = parse.GetValue(maxMinutes),
+                SeedSource = Path.GetFullPath(parse.GetValue(agentSource) ?? RepositoryAgentSource()),
+            };
+            _ = ParentSelectors.Create(options.Selection);
+            Directory.CreateDirectory(runDir);
+            using var runLock = RunLock.Acquire(runDir);
+            using var store = ArchiveStore.Open(runDir);
+            options = ResolveOptions(store, options, parse.GetValue(resume), parse.GetResult(iterations) is not null);
+            using var lineage = Lineage.Open(runDir);
+            await using var gateway = Gateways.Create(options.Model, options.Endpoint, parse.GetValue(record));
+            var loaded = Suite.Load(options.Suite);
+            var progress = new ProgressPrinter(output);
+            await using var context = await GradingContext.CreateAsync(options.Sandbox, loaded.Tasks, error, cancellationToken);
+            var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder);
+            using var runContext = new RunContext(options, store, lineage, context.Factory, environment, loaded, gateway, progress.Print);
+            await output.WriteLineAsync($"dgm: run {runDir}: {options.Iterations} iterations × {options.Children} children, selection {options.Selection}, model {options.Model}, {options.Workers} workers");
+            RunSummary summary;
+            try
+            {
+                summary = await new EvolutionRun(runContext).RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                store.SetRunInfo(store.GetRunInfo()! with { Status = RunStatus.Interrupted });
+                await error.WriteLineAsync($"dgm: stopped; continue with: dgm evolve --run {runDir} --resume");
+                throw;
+            }
+
+            store.SetRunInfo(store.GetRunInfo()! with { Status = RunStatus.Finished, Finished = DateTimeOffset.UtcNow });
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(
+                $"done ({summary.StopReason}) in {TimeSpan.FromSeconds(summary.WallSeconds).Humanize(2)}: {"node".ToQuantity(summary.Nodes)}, {summary.Valid} valid; "
+                + $"seed train {Percent(summary.SeedTrain)} holdout {Percent(summary.SeedHoldout)} → best (node {summary.BestId}) train {Percent(summary.BestTrain)} holdout {Percent(summary.BestHoldout)}");
+            await output.WriteLineAsync($"summary: {Path.Combine(runDir, "summary.json")}; see the tree with: dgm tree --run {runDir}");
+            return 0;
+        });
+        return command;
+    }
+
+    internal static Option<string?> RunOption() => new("--run") { Description = "The run folder (default for evolve: runs/<date-time>; for the other commands: the newest folder under runs/)." };
+
+    internal static string Percent(double? score) => score is { } s ? $"{s:P0}" : "-";
+
+    /// <summary>A new run stores its options; a resumed run takes its stored ones (only --iterations may grow).</summary>
+    private static EvolutionOptions ResolveOptions(ArchiveStore store, EvolutionOptions given, bool resume, bool iterationsGiven)
+    {
+        var info = store.GetRunInfo();
+        if (!resume)
+        {
+            if (info is not null || store.All().Count > 0)
+            {
+                throw new CliException($"The run folder {given.RunDir} already holds a run; continue it with --resume, or pass a new --run folder.");
+            }
+
+            store.SetRunInfo(new RunInfo(Path.GetFileName(given.RunDir), DateTimeOffset.UtcNow, ToDictionary(given), RunStatus.Running));
+            return given;
+        }
+
+        if (info is null)
+        {
+            throw new CliException($"There is no run to resume in {given.RunDir}; start one without --resume.");
+        }
+
+        EvolutionOptions stored;
+        try
+        {
+            var json = "{" + string.Join(",", info.Options.Select(o => $"{JsonSerializer.Serialize(o.Key)}:{o.Value}")) + "}";
+            stored = JsonSerializer.Deserialize<EvolutionOptions>(json, Json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new CliException($"The run in {given.RunDir} has unreadable options ({e.Message}); start a new run folder.", e);
+        }
+
+        var options = stored with { RunDir = given.RunDir, Iterations = iterationsGiven ? given.Iterations : stored.Iterations, Workers = given.Workers };
+        store.SetRunInfo(info with { Options = ToDictionary(options), Status = RunStatus.Running });
+        return options;
+    }
+
+    /// <summary>Each option as its JSON text, so the archive shows exactly what was asked and a resume reads it back.</summary>
+    private static Dictionary<string, string> ToDictionary(EvolutionOptions options) =>
+        JsonSerializer.SerializeToElement(options, Json).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+
+    /// <summary>agent/ of the repository this command runs from (found upward from the current folder or the program).</summary>
+    private static string RepositoryAgentSource()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "agent", "Dgm.Agent.csproj")) && File.Exists(Path.Combine(dir.FullName, "Dgm.sln")))
+                {
+                    return Path.Combine(dir.FullName, "agent");
+                }
+            }
+        }
+
+        throw new CliException("The seed agent's source (agent/ of the Dgm repository) was not found; run from the repository or pass --agent-source.");
+    }
+}

@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dgm.Archive;
+
+namespace Dgm.Evolution.Runs;
+
+/// <summary>
+/// One self-improvement attempt: the parent improves its own source in a sandbox, the child is built in
+/// another, evaluated in stages, committed to the lineage and archived. Every way it can fail ends as
+/// an invalid node with a reason, kept for inspection and never selected; the run goes on.
+/// </summary>
+public sealed class ChildPipeline(RunContext run)
+{
+    public async Task<Node> RunAsync(Node parent, Node node, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(node);
+        var folder = run.Folder;
+        var logs = folder.NodeDir(node.Id);
+        Directory.CreateDirectory(logs);
+        var scratch = Directory.CreateTempSubdirectory($"dgm-node-{node.Id}-").FullName;
+        try
+        {
+            var parentSource = Path.Combine(scratch, "parent");
+            var childSource = Path.Combine(scratch, "child");
+            run.WithLineage(l => { l.Export(parent.Id, parentSource); return 0; });
+
+            run.Report(new EvolutionEvent(EvolutionEventKind.NodePhase, $"self-improving (parent {parent.Id})", node.Id));
+            ImproveResult improve;
+            var channel = run.Gateway is null ? null : await run.Gateway.OpenChannelAsync(node.Id, "self-improvement", cancellationToken);
+            await using (channel)
+            {
+                improve = await run.GatedAsync(
+                    () => new SelfImprover(run.Sandboxes, run.Environment, run.RunId).ImproveAsync(
+                        folder.BuildDir(parent.Id), parentSource, folder.EvalsDir(parent.Id), childSource, run.AgentModel,
+                        channel?.Folder, ImproveSeed(node.Id), TimeSpan.FromSeconds(run.Options.ImproveTimeoutSeconds), cancellationToken),
+                    cancellationToken);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(logs, "improve.patch"), improve.Patch, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(logs, "improve.trajectory.json"), improve.Trajectory, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(logs, "improve.log"), improve.Run.Stdout + improve.Run.Stderr, cancellationToken);
+            node = node with { Diagnosis = improve.Diagnosis, ProblemStatement = improve.ProblemStatement };
+            run.Store.Update(node);
+
+            if (improve.Run.TimedOut)
+            {
+                return Finish(node, childSource, $"self-improvement timed out after {run.Options.ImproveTimeoutSeconds} s");
+            }
+
+            if (!Directory.Exists(childSource) || string.IsNullOrWhiteSpace(improve.Patch) || SourceHash(childSource) == SourceHash(parentSource))
+            {
+                return Finish(node, Directory.Exists(childSource) ? childSource : null, $"empty diff (the parent stopped: {improve.StopReason ?? "no trajectory"})");
+            }
+
+            node = node with { Status = NodeStatus.Building };
+            run.Store.Update(node);
+            run.Report(new EvolutionEvent(EvolutionEventKind.NodePhase, "building", node.Id));
+            var build = await run.GatedAsync(() => new AgentBuilder(run.Sandboxes, run.Environment, run.RunId).BuildAsync(childSource, folder.BuildDir(node.Id), cancellationToken), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(logs, "build.log"), build.Log, cancellationToken);
+            if (!build.Succeeded)
+            {
+                return Finish(node, childSource, "build failed: " + LastLine(build.Log));
+            }
+
+            node = node with { Status = NodeStatus.Evaluating };
+            run.Store.Update(node);
+            var evaluator = new NodeEvaluator(run);
+            node = await evaluator.EvaluateTrainAsync(node, allStages: false, cancellationToken);
+            await EvalLogs.WriteSummaryAsync(folder.EvalsDir(node.Id), node, evaluator.Grades, cancellationToken);
+            if (!node.Results.Any(r => r.Stage == 1 && r.PatchExists))
+            {
+                return Finish(node, childSource, "no non-empty patch in stage 1: the child lost its code-editing ability");
+            }
+
+            var seed = run.Store.Get("0");
+            if (run.Options.Keep == "better" && node.Score < (seed.Score ?? 0) - 0.1)
+            {
+                return Finish(node, childSource, $"not kept (--keep better): {node.Score:P0} is below the seed's {seed.Score:P0} − 10 points");
+            }
+
+            return Finish(node with { Status = run.Options.Approve == "manual" ? NodeStatus.PendingApproval : NodeStatus.Valid }, childSource, null);
+        }
+        finally
+        {
+            TryDelete(scratch);
+        }
+    }
+
+    /// <summary>Commits the source (when there is one) and stores the final node; the last write of a node.</summary>
+    private Node Finish(Node node, string? source, string? invalidReason)
+    {
+        if (invalidReason is not null)
+        {
+            node = node with { Status = NodeStatus.Invalid, InvalidReason = invalidReason };
+            TryDelete(run.Folder.BuildDir(node.Id));
+        }
+
+        node = node with { Finished = DateTimeOffset.UtcNow, LogsDir = run.Folder.Relative(run.Folder.NodeDir(node.Id)) };
+        if (source is not null && Directory.Exists(source))
+        {
+            var commit = run.WithLineage(l => l.Commit(node, source, CommitMessage(node)));
+            node = node with { Commit = commit };
+        }
+
+        run.Store.Update(node);
+        run.Report(new EvolutionEvent(EvolutionEventKind.NodeFinished, Describe(node), node.Id, node.Iteration, node));
+        return node;
+    }
+
+    public static string CommitMessage(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var score = node.Score is { } s ? $"train {s:P0}" : "not scored";
+        var what = node.InvalidReason is { } reason ? $"invalid: {reason}" : node.Diagnosis?.ImprovementProposal ?? node.ProblemStatement ?? "";
+        var line = what.ReplaceLineEndings(" ");
+        return $"node {node.Id} (parent {node.ParentId ?? "none"}): {score}\n\n{(line.Length > 200 ? line[..200] + "…" : line)}\n";
+    }
+
+    public static string Describe(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Status == NodeStatus.Invalid
+            ? $"invalid: {node.InvalidReason}"
+            : $"{node.Status.ToString().ToLowerInvariant()}: train {node.Score:P0} ({string.Join(", ", node.Stages.Select(s => $"stage {s.Stage} {s.Resolved}/{s.Attempted}"))})";
+    }
+
+    private int ImproveSeed(string id) => BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{run.Options.Seed}/{id}")));
+
+    /// <summary>A hash of a source folder's files (bin, obj and .git left out), to tell an unchanged child.</summary>
+    public static string SourceHash(string dir)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal))
+        {
+            if (file.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj" or ".git")
+            {
+                continue;
+            }
+
+            hash.AppendData(Encoding.UTF8.GetBytes(file + "\0"));
+            hash.AppendData(File.ReadAllBytes(Path.Combine(dir, file)));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static string LastLine(string log) =>
+        log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
+        ?? log.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "no output";
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

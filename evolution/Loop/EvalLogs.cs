@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dgm.Archive;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Evolution.Evaluation;
+
+namespace Dgm.Evolution.Runs;
+
+/// <summary>
+/// A node's evaluation logs in the contract `Dgm.Agent improve --evals` reads: summary.json and, per task,
+/// trajectory.json, patch.diff, problem.md and report.json. Hidden test sources never go here, only names.
+/// </summary>
+public static class EvalLogs
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static TaskOutcome Outcome(BenchTask task, int stage, AgentAttempt attempt, double seconds)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(attempt);
+        return new TaskOutcome(task.Id, task.Spec.Tags.Split, stage, StatusName(attempt.Grade.Status), attempt.Grade.Resolved, attempt.Grade.PatchExists, attempt.StopReason, seconds);
+    }
+
+    public static string StatusName(GradeStatus status) => status switch
+    {
+        GradeStatus.Resolved => "resolved",
+        GradeStatus.Unresolved => "unresolved",
+        GradeStatus.EmptyPatch => "empty_patch",
+        GradeStatus.PatchFailed => "patch_failed",
+        GradeStatus.Timeout => "timeout",
+        GradeStatus.Skipped => "skipped",
+        _ => "error",
+    };
+
+    public static async Task WriteTaskAsync(string evalsDir, BenchTask task, AgentAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(attempt);
+        var dir = Path.Combine(evalsDir, task.Id);
+        Directory.CreateDirectory(dir);
+        await File.WriteAllTextAsync(Path.Combine(dir, "trajectory.json"), attempt.Trajectory, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(dir, "patch.diff"), attempt.Patch, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(dir, "problem.md"), task.ProblemStatement, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(attempt.Grade, Indented), cancellationToken);
+    }
+
+    /// <summary>summary.json: the node's score and one line per attempted task, with the names of required tests that failed.</summary>
+    public static async Task WriteSummaryAsync(string evalsDir, Node node, IReadOnlyDictionary<string, TaskReport> grades, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(grades);
+        Directory.CreateDirectory(evalsDir);
+        var tasks = new JsonArray();
+        foreach (var r in node.Results)
+        {
+            var failed = grades.TryGetValue(r.TaskId, out var grade)
+                ? grade.Tests.Where(t => t.Value != TestStatus.Passed).Select(t => (JsonNode?)t.Key).ToArray()
+                : [];
+            tasks.Add(new JsonObject
+            {
+                ["task"] = r.TaskId,
+                ["split"] = r.Split,
+                ["stage"] = r.Stage,
+                ["status"] = r.Status,
+                ["resolved"] = r.Resolved,
+                ["patch_exists"] = r.PatchExists,
+                ["stop_reason"] = r.StopReason,
+                ["failed_tests"] = new JsonArray(failed),
+            });
+        }
+
+        var summary = new JsonObject { ["node"] = node.Id, ["score"] = node.Score, ["tasks"] = tasks };
+        await File.WriteAllTextAsync(Path.Combine(evalsDir, "summary.json"), summary.ToJsonString(Indented), cancellationToken);
+    }
+}

@@ -1,0 +1,81 @@
+using Dgm.Archive;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Evolution.Gateway;
+using Dgm.Sandbox;
+
+namespace Dgm.Evolution.Runs;
+
+/// <summary>
+/// The pieces one run shares: options, archive, lineage, sandboxes, the task plan, the model gateway and
+/// the worker gate. Thread-safe: the archive and lineage serialize their own writes.
+/// </summary>
+public sealed class RunContext(
+    EvolutionOptions options,
+    ArchiveStore store,
+    Lineage lineage,
+    ISandboxFactory sandboxes,
+    GradingEnvironment environment,
+    Suite suite,
+    ModelGateway? gateway,
+    Action<EvolutionEvent> report) : IDisposable
+{
+    private readonly SemaphoreSlim _workers = new(Math.Max(1, options.Workers));
+    private readonly Lock _lineageLock = new();
+    private int _evaluations;
+
+    public EvolutionOptions Options => options;
+
+    public RunFolder Folder { get; } = new(Path.GetFullPath(options.RunDir));
+
+    public ArchiveStore Store => store;
+
+    public ISandboxFactory Sandboxes => sandboxes;
+
+    public GradingEnvironment Environment => environment;
+
+    public Suite Suite => suite;
+
+    public StagePlan Plan { get; } = StagePlan.Create(suite, options);
+
+    public ModelGateway? Gateway => gateway;
+
+    public string RunId { get; } = "evolve-" + Path.GetFileName(Path.GetFullPath(options.RunDir).TrimEnd('/'));
+
+    /// <summary>The model spec the agent in a sandbox gets: heuristic, or openai:MODEL through the gateway.</summary>
+    public string AgentModel => gateway is null ? "heuristic" : options.Model.StartsWith("openai:", StringComparison.Ordinal) ? options.Model : "openai:replay";
+
+    /// <summary>Task evaluations started by this process.</summary>
+    public int Evaluations => Volatile.Read(ref _evaluations);
+
+    public void Report(EvolutionEvent e) => report(e);
+
+    public void CountEvaluation() => Interlocked.Increment(ref _evaluations);
+
+    /// <summary>Runs one sandbox job once a worker is free: at most --workers at once over the whole run.</summary>
+    public async Task<T> GatedAsync<T>(Func<Task<T>> job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        await _workers.WaitAsync(cancellationToken);
+        try
+        {
+            return await job();
+        }
+        finally
+        {
+            _workers.Release();
+        }
+    }
+
+    /// <summary>LibGit2Sharp repositories are not thread-safe: one lineage operation at a time.</summary>
+    public T WithLineage<T>(Func<Lineage, T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        lock (_lineageLock)
+        {
+            return action(lineage);
+        }
+    }
+
+    public void Dispose() => _workers.Dispose();
+}

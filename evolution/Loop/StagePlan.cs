@@ -1,0 +1,31 @@
+using Dgm.Benchmarks.Tasks;
+
+namespace Dgm.Evolution.Runs;
+
+/// <summary>
+/// The run's task lists: train shuffled once by the run's seed and cut into stage 1, stage 2 and the rest,
+/// so every node is compared on the same tasks; holdout is only ever scored, never used to select.
+/// </summary>
+public sealed record StagePlan(IReadOnlyList<BenchTask> Stage1, IReadOnlyList<BenchTask> Stage2, IReadOnlyList<BenchTask> Rest, IReadOnlyList<BenchTask> Holdout)
+{
+    public static StagePlan Create(Suite suite, EvolutionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(options);
+        var random = new Random(options.Seed);
+        var train = suite.Split("train").OrderBy(t => t.Id, StringComparer.Ordinal).OrderBy(_ => random.Next()).ToList();
+        if (train.Count == 0)
+        {
+            throw new ArgumentException($"The suite '{suite.Name}' has no train tasks to evolve on.");
+        }
+
+        var holdout = suite.Split("holdout").OrderBy(t => t.Id, StringComparer.Ordinal).OrderBy(_ => random.Next()).ToList();
+        var s1 = Math.Clamp(options.Stage1Tasks, 1, train.Count);
+        var s2 = Math.Clamp(options.Stage2Tasks, 0, train.Count - s1);
+        return new StagePlan(
+            train[..s1],
+            train[s1..(s1 + s2)],
+            train[(s1 + s2)..],
+            options.HoldoutTasks > 0 ? holdout.Take(options.HoldoutTasks).ToList() : holdout);
+    }
+}

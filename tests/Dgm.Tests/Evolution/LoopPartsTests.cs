@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Dgm.Archive;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Evolution.Runs;
+using Dgm.Tests.Support;
+
+namespace Dgm.Tests.Evolution;
+
+/// <summary>The outer loop's pure parts: task plans, the evals contract, trajectories, approvals.</summary>
+[TestClass]
+public sealed class LoopPartsTests
+{
+    private static readonly Suite Bugs = Suite.Load(Path.Combine(Repo.Suites, "dgm-bugs"));
+
+    [TestMethod]
+    public void The_stage_plan_is_fixed_by_the_seed_disjoint_and_keeps_holdout_apart()
+    {
+        var options = new EvolutionOptions { RunDir = "x", Seed = 5, Stage1Tasks = 4, Stage2Tasks = 6, HoldoutTasks = 3 };
+
+        var a = StagePlan.Create(Bugs, options);
+        var b = StagePlan.Create(Bugs, options);
+        var other = StagePlan.Create(Bugs, options with { Seed = 6 });
+
+        CollectionAssert.AreEqual(a.Stage1.Select(t => t.Id).ToList(), b.Stage1.Select(t => t.Id).ToList());
+        CollectionAssert.AreNotEqual(a.Stage1.Concat(a.Stage2).Select(t => t.Id).ToList(), other.Stage1.Concat(other.Stage2).Select(t => t.Id).ToList());
+        Assert.AreEqual(4, a.Stage1.Count);
+        Assert.AreEqual(6, a.Stage2.Count);
+        Assert.AreEqual(3, a.Holdout.Count);
+        var train = a.Stage1.Concat(a.Stage2).Concat(a.Rest).ToList();
+        Assert.AreEqual(Bugs.Split("train").Count(), train.Select(t => t.Id).Distinct().Count());
+        Assert.IsTrue(train.All(t => t.Spec.Tags.Split == "train"));
+        Assert.IsTrue(a.Holdout.All(t => t.Spec.Tags.Split == "holdout"));
+    }
+
+    [TestMethod]
+    public void Train_score_counts_empty_patches_as_attempted_and_leaves_out_holdout_and_skipped()
+    {
+        TaskOutcome[] results =
+        [
+            new("a", "train", 1, "resolved", true, true, "plausible_patch", 1),
+            new("b", "train", 1, "empty_patch", false, false, "no_failing_test", 1),
+            new("c", "train", 1, "skipped", false, false, null, 0),
+            new("d", "holdout", 0, "resolved", true, true, null, 1),
+        ];
+
+        Assert.AreEqual(0.5, NodeEvaluator.TrainScore(results));
+        Assert.IsNull(NodeEvaluator.TrainScore([]));
+    }
+
+    [TestMethod]
+    public async Task The_evals_summary_follows_the_improve_contract()
+    {
+        var dir = Directory.CreateTempSubdirectory("dgm-evals-").FullName;
+        try
+        {
+            var node = new Node { Id = "3", Score = 0.5, Results = [new("a", "train", 1, "unresolved", false, true, "plausible_patch", 2.5)] };
+            var grade = new Dgm.Benchmarks.Grading.TaskReport
+            {
+                InstanceId = "a",
+                Status = Dgm.Benchmarks.Grading.GradeStatus.Unresolved,
+                Tests = new Dictionary<string, Dgm.Benchmarks.Grading.TestStatus> { ["T.Ok"] = Dgm.Benchmarks.Grading.TestStatus.Passed, ["T.Bad"] = Dgm.Benchmarks.Grading.TestStatus.Failed },
+            };
+
+            await EvalLogs.WriteSummaryAsync(dir, node, new Dictionary<string, Dgm.Benchmarks.Grading.TaskReport> { ["a"] = grade }, CancellationToken.None);
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            var task = json.RootElement.GetProperty("tasks")[0];
+            Assert.AreEqual("3", json.RootElement.GetProperty("node").GetString());
+            Assert.AreEqual("a", task.GetProperty("task").GetString());
+            Assert.AreEqual("unresolved", task.GetProperty("status").GetString());
+            Assert.AreEqual("plausible_patch", task.GetProperty("stop_reason").GetString());
+            CollectionAssert.AreEqual(new[] { "T.Bad" }, task.GetProperty("failed_tests").EnumerateArray().Select(e => e.GetString()).ToArray());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void A_trajectory_gives_the_diagnosis_and_garbage_gives_nothing()
+    {
+        var (stop, diagnosis, problem) = SelfImprover.Parse("""
+            {"stop_reason": "improved", "problem_statement": "Add a null guard operator.",
+             "diagnosis": {"log_summarization": "s", "potential_improvements": "p", "improvement_proposal": "i", "implementation_suggestion": "m", "problem_description": "d"}}
+            """);
+        var garbage = SelfImprover.Parse("not json {");
+
+        Assert.AreEqual("improved", stop);
+        Assert.AreEqual(new Diagnosis("s", "p", "i", "m", "d"), diagnosis);
+        Assert.AreEqual("Add a null guard operator.", problem);
+        Assert.AreEqual((null, null, null), garbage);
+    }
+
+    [TestMethod]
+    public void Only_a_pending_node_can_be_approved_or_rejected()
+    {
+        var pending = new Node { Id = "4", Status = NodeStatus.PendingApproval };
+
+        Assert.AreEqual(NodeStatus.Valid, Approvals.Apply(pending, approve: true).Status);
+        Assert.AreEqual(NodeStatus.Rejected, Approvals.Apply(pending, approve: false).Status);
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => Approvals.Apply(pending with { Status = NodeStatus.Valid }, approve: true));
+        StringAssert.Contains(error.Message, "not pending");
+    }
+
+    [TestMethod]
+    public void A_source_hash_ignores_builds_and_git_but_sees_any_source_change()
+    {
+        var dir = Directory.CreateTempSubdirectory("dgm-hash-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "A.cs"), "class A {}");
+            var before = ChildPipeline.SourceHash(dir);
+            Directory.CreateDirectory(Path.Combine(dir, "bin"));
+            File.WriteAllText(Path.Combine(dir, "bin", "x.dll"), "binary");
+            Assert.AreEqual(before, ChildPipeline.SourceHash(dir));
+            File.WriteAllText(Path.Combine(dir, "A.cs"), "class A { }");
+            Assert.AreNotEqual(before, ChildPipeline.SourceHash(dir));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
