@@ -10,8 +10,10 @@ public static class DgmApp
     {
         var root = new RootCommand("Dgm: a Darwin Gödel Machine for C# coding agents.");
         root.Subcommands.Add(EvolveCommand.Build(output, error));
+        root.Subcommands.Add(ReportCommands.Tree(output));
         root.Subcommands.Add(RunCommands.Show(output));
         root.Subcommands.Add(RunCommands.Diff(output));
+        root.Subcommands.Add(ReportCommands.Report(output));
         root.Subcommands.Add(RunCommands.Decide(output, approve: true));
         root.Subcommands.Add(RunCommands.Decide(output, approve: false));
         root.Subcommands.Add(BenchCommands.Build(output, error));

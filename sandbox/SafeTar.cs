@@ -79,8 +79,14 @@ public static class SafeTar
 
     private static string? Resolve(string root, string name)
     {
-        var trimmed = name.TrimStart('.', '/');
-        if (trimmed.Length == 0)
+        // `tar -c -C dir .` names entries "./x"; strip that prefix only: ".editorconfig" must keep its dot.
+        var trimmed = name;
+        while (trimmed.StartsWith("./", StringComparison.Ordinal) || trimmed.StartsWith('/'))
+        {
+            trimmed = trimmed[(trimmed[0] == '/' ? 1 : 2)..];
+        }
+
+        if (trimmed is "" or ".")
         {
             return null;
         }

@@ -62,7 +62,7 @@ internal static class RunCommands
 
             using var lineage = Lineage.Open(folder);
             var diff = lineage.Diff(other.Id, node.Id);
-            var useColour = parse.GetValue(colour) == "always" || (parse.GetValue(colour) == "auto" && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected);
+            var useColour = ReportCommands.UseColour(parse.GetValue(colour)!, output);
             await output.WriteAsync(useColour ? Colourize(diff) : diff);
             return 0;
         });
