@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Dgm.Archive;
+using Dgm.Cli;
+using Dgm.Tests.Support;
+
+namespace Dgm.Tests.Evolution;
+
+/// <summary>
+/// The outer loop end to end against the real Docker daemon, real agent builds and a real archive: a run is
+/// SIGKILLed in the middle of an iteration, a second run on the folder is refused, and the run resumes.
+/// </summary>
+[TestClass]
+public sealed class EvolutionRunTests
+{
+    private static readonly string[] Tasks = ["date-range-inclusive-days", "leap-year-century", "cart-bundle-discount"];
+
+    private static async Task<(int Exit, string Output, string Error)> DgmAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await DgmApp.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [TestMethod]
+    [Timeout(1_200_000, CooperativeCancellation = true)]
+    public async Task A_run_killed_mid_iteration_resumes_with_an_intact_archive_no_half_node_counted_and_no_container_left()
+    {
+        await DockerFixture.FactoryAsync();
+        var root = Directory.CreateTempSubdirectory("dgm-evolve-").FullName;
+        var suite = Path.Combine(root, "suite");
+        var run = Path.Combine(root, "run");
+        foreach (var task in Tasks)
+        {
+            Dgm.Sandbox.FileTree.Copy(Path.Combine(Repo.Suites, "dgm-bugs", task), Path.Combine(suite, task), followLinks: false);
+        }
+
+        string[] common = ["--run", run, "--suite", suite, "--stage1", "2", "--stage2", "0", "--holdout-tasks", "1", "--seed", "1", "--workers", "2", "--children", "1"];
+        try
+        {
+            // 1. A run in its own process, killed with SIGKILL once its first child is being built.
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dgm.dll"), "evolve", "--iterations", "1" }.Concat(common))
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var first = Process.Start(start)!;
+            var firstOutput = first.StandardOutput.ReadToEndAsync();
+            var firstError = first.StandardError.ReadToEndAsync();
+            var improved = Path.Combine(run, "nodes", "1", "improve.patch");
+            var deadline = DateTime.UtcNow.AddMinutes(12);
+            while (!File.Exists(improved) && !first.HasExited && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+
+            Assert.IsFalse(first.HasExited, $"the run ended before its child was built:\n{await firstOutput}\n{await firstError}");
+            Assert.IsTrue(File.Exists(improved), "no child started within the deadline");
+
+            // 2. While it runs, a second run on the same folder is refused.
+            var (busyExit, _, busyError) = await DgmAsync(["evolve", "--resume", .. common]);
+            Assert.AreEqual(2, busyExit, busyError);
+            StringAssert.Contains(busyError, "in use by another dgm process");
+
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+
+            // 3. Resume with one more iteration: the database opens, the half-done child is invalid, the run goes on.
+            var (exit, output, error) = await DgmAsync(["evolve", "--resume", "--iterations", "2", .. common]);
+
+            Assert.AreEqual(0, exit, $"{output}\n{error}");
+            using (var store = ArchiveStore.Open(run))
+            {
+                var nodes = store.All();
+                Assert.IsTrue(nodes.All(n => n.Status is NodeStatus.Valid or NodeStatus.Invalid), string.Join(", ", nodes.Select(n => $"{n.Id}:{n.Status}")));
+                var seed = store.Get("0");
+                Assert.AreEqual(NodeStatus.Valid, seed.Status);
+                Assert.IsNotNull(seed.Score);
+                Assert.IsNotNull(seed.HoldoutScore);
+                var interrupted = store.Get("1");
+                Assert.AreEqual(NodeStatus.Invalid, interrupted.Status);
+                StringAssert.Contains(interrupted.InvalidReason, "interrupted");
+                var resumed = store.Get("2");
+                Assert.AreEqual("0", resumed.ParentId);
+                Assert.AreEqual(2, resumed.Iteration);
+                Assert.IsNotNull(resumed.Finished);
+                Assert.IsFalse(resumed.InvalidReason?.Contains("interrupted", StringComparison.Ordinal) ?? false, resumed.InvalidReason);
+                Assert.IsNotNull(resumed.Commit, "every finished child is in the lineage");
+                Assert.AreEqual(RunStatus.Finished, store.GetRunInfo()!.Status);
+            }
+
+            Assert.IsTrue(File.Exists(Path.Combine(run, "summary.json")));
+            var containers = await HostCommandAsync("docker", "ps", "-aq", "--filter", $"label=org.dgm.run=evolve-run");
+            Assert.AreEqual("", containers.Trim(), "containers of the killed run were reaped");
+
+            // 4. The tree and the diff read the resumed run.
+            var (treeExit, tree, treeError) = await DgmAsync("tree", "--run", run, "--color", "never");
+            Assert.AreEqual(0, treeExit, treeError);
+            StringAssert.Contains(tree, "0 ★");
+            StringAssert.Contains(tree, "interrupted");
+            var (diffExit, _, diffError) = await DgmAsync("diff", "2", "--run", run, "--color", "never");
+            Assert.AreEqual(0, diffExit, diffError);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<string> HostCommandAsync(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+}
