@@ -6,8 +6,9 @@ namespace Dgm.Archive;
 /// <summary>The nodes and metadata of one run, in <c>runDir/archive.db</c> (LiteDB).</summary>
 /// <remarks>
 /// Thread-safe: one LiteDatabase, every operation under one lock and on the calling thread from start to end
-/// (LiteDB transactions are bound to their thread, so nothing here awaits). One store per run folder and process;
-/// <see cref="RunLock"/> keeps other processes out. Every write is durable when it returns (see <see cref="Durable"/>).
+/// (LiteDB transactions are bound to their thread, so nothing here awaits). Every write is on disk when it returns,
+/// so a killed process loses nothing it was told was written. One store per run folder: LiteDB's direct mode takes
+/// only a shared file lock, so two processes could both open the file; hold <see cref="RunLock"/> before opening.
 /// </remarks>
 public sealed class ArchiveStore : IDisposable
 {

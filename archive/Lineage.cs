@@ -33,7 +33,8 @@ public sealed partial class Lineage : IDisposable
         var path = Path.Combine(runDir, FolderName);
         try
         {
-            if (!Directory.Exists(path) || !Directory.EnumerateFileSystemEntries(path).Any())
+            Directory.CreateDirectory(path);
+            if (!Directory.EnumerateFileSystemEntries(path).Any())
             {
                 Repository.Init(path, isBare: true);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Dgm.Archive;
 
@@ -7,8 +8,8 @@ namespace Dgm.Archive;
 /// The lock is a FileStream opened with FileShare.None: on Linux and macOS .NET takes flock(LOCK_EX | LOCK_NB) on it,
 /// on Windows a sharing lock. Either way the kernel drops it when the process dies, so a killed run never leaves a
 /// stale lock. flock conflicts between open files, not processes: a second Acquire in the same process is refused too.
-/// The holder's pid and the time it took the folder go to <c>run.owner</c> beside it, because a locked file cannot be opened by
-/// another .NET reader to learn who holds it.
+/// The holder's pid and the time it took the folder are written into the lock file (for <c>cat</c>) and into
+/// <c>run.owner</c> beside it, because .NET cannot open a file another process holds this way, even to read it.
 /// </remarks>
 public sealed class RunLock : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class RunLock : IDisposable
 
     private readonly FileStream _lock;
     private readonly string _ownerFile;
+    private bool _released;
 
     private RunLock(FileStream lockStream, string ownerFile)
     {
@@ -39,19 +41,31 @@ public sealed class RunLock : IDisposable
             throw RunLockedException.Held(runDir, ReadOwner(ownerFile), e);
         }
 
-        var owner = $"pid {Environment.ProcessId}, since {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}";
-        File.WriteAllText(ownerFile, owner + "\n");
-        return new RunLock(stream, ownerFile);
+        try
+        {
+            var owner = Encoding.UTF8.GetBytes($"pid {Environment.ProcessId}, since {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)}\n");
+            stream.SetLength(0);
+            stream.Write(owner);
+            stream.Flush();
+            File.WriteAllBytes(ownerFile, owner);
+            return new RunLock(stream, ownerFile);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
     {
-        // The owner note goes first: once the lock is released, the next holder writes its own.
-        if (_lock.SafeFileHandle.IsClosed)
+        if (_released)
         {
             return;
         }
 
+        // The owner note goes first: once the lock is released, the next holder writes its own.
+        _released = true;
         TryDelete(_ownerFile);
         _lock.Dispose();
     }

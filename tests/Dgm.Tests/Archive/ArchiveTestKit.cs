@@ -3,26 +3,6 @@ using Dgm.Archive;
 
 namespace Dgm.Tests.Archive;
 
-/// <summary>A temporary run folder, removed with everything in it.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("dgm-archive-").FullName;
-
-    public string this[string relative] => System.IO.Path.Combine(Path, relative);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A child process may still be closing a file; /tmp is cleaned anyway.
-        }
-    }
-}
-
 /// <summary>Nodes for archive tests, and the real git command line to check what the lineage wrote.</summary>
 internal static class ArchiveTestKit
 {
@@ -39,6 +19,23 @@ internal static class ArchiveTestKit
         Status = status,
         Score = score,
     };
+
+    /// <summary>The kernel drops a dead process's lock as it reaps it; allow it a moment.</summary>
+    public static RunLock AcquireWithin(TimeSpan limit, string runDir)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return RunLock.Acquire(runDir);
+            }
+            catch (RunLockedException) when (clock.Elapsed < limit)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
 
     public static string Git(string gitDir, params string[] args) => GitIn(null, ["--git-dir", gitDir, .. args]);
 
