@@ -83,15 +83,17 @@ internal static class EvolveCommand
             using var lineage = Lineage.Open(runDir);
             await using var gateway = Gateways.Create(options.Model, options.Endpoint, parse.GetValue(record));
             var loaded = Suite.Load(options.Suite);
-            var progress = new ProgressPrinter(output);
             await using var context = await GradingContext.CreateAsync(options.Sandbox, loaded.Tasks, error, cancellationToken);
             var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder);
-            using var runContext = new RunContext(options, store, lineage, context.Factory, environment, loaded, gateway, progress.Print);
             await output.WriteLineAsync($"dgm: run {runDir}: {options.Iterations} iterations × {options.Children} children, selection {options.Selection}, model {options.Model}, {options.Workers} workers");
             RunSummary summary;
             try
             {
-                summary = await new EvolutionRun(runContext).RunAsync(cancellationToken);
+                summary = await LiveProgress.RunAsync(output, () => gateway?.Usage.Run.Dollars ?? 0, async report =>
+                {
+                    using var runContext = new RunContext(options, store, lineage, context.Factory, environment, loaded, gateway, report);
+                    return await new EvolutionRun(runContext).RunAsync(cancellationToken);
+                });
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -24,5 +24,59 @@ internal static class RunFolders
         return newest ?? throw new CliException("No run found under ./runs; pass --run DIR or start one with ./scripts/evolve.sh.");
     }
 
-    public static ArchiveStore OpenStore(string folder) => ArchiveStore.Open(folder);
+    /// <summary>
+    /// Opens the run's archive for reading. A live run owns the file (LiteDB has one writer), so while its
+    /// lock is held the reader opens a snapshot copy instead: every write ends in a checkpoint, and a copy
+    /// taken in the middle of one fails the archive's checks and is simply taken again.
+    /// </summary>
+    public static ArchiveStore OpenStore(string folder)
+    {
+        try
+        {
+            using (RunLock.Acquire(folder))
+            {
+            }
+
+            return ArchiveStore.Open(folder);
+        }
+        catch (RunLockedException)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var snapshot = Directory.CreateTempSubdirectory("dgm-snapshot-").FullName;
+                try
+                {
+                    File.Copy(Path.Combine(folder, ArchiveStore.FileName), Path.Combine(snapshot, ArchiveStore.FileName));
+                    return new SnapshotStore(ArchiveStore.Open(snapshot), snapshot).Store;
+                }
+                catch (ArchiveException) when (attempt < 5)
+                {
+                    Directory.Delete(snapshot, recursive: true);
+                    Thread.Sleep(200);
+                }
+            }
+        }
+    }
+
+    /// <summary>Deletes the snapshot folder when the process ends; the store itself is disposed by its user.</summary>
+    private sealed class SnapshotStore
+    {
+        public SnapshotStore(ArchiveStore store, string folder)
+        {
+            Store = store;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    store.Dispose();
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            };
+        }
+
+        public ArchiveStore Store { get; }
+    }
 }
