@@ -25,6 +25,25 @@ public sealed class ChildPipeline(RunContext run)
             var childSource = Path.Combine(scratch, "child");
             run.WithLineage(l => { l.Export(parent.Id, parentSource); return 0; });
 
+            string? problem = null;
+            if (run.Gateway is not null)
+            {
+                // With a model, the diagnosis is the host's model call; offline, the agent diagnoses its own logs.
+                run.Report(new EvolutionEvent(EvolutionEventKind.NodePhase, $"diagnosing parent {parent.Id}", node.Id));
+                try
+                {
+                    var (diagnosis, statement) = await new ModelDiagnoser(run.Gateway, ModelName(run.Options.Model)).DiagnoseAsync(
+                        node.Id, parentSource, folder.EvalsDir(parent.Id), new Random(ImproveSeed(node.Id)), cancellationToken);
+                    node = node with { Diagnosis = diagnosis, ProblemStatement = statement };
+                    problem = statement;
+                    run.Store.Update(node);
+                }
+                catch (DiagnosisException e)
+                {
+                    return Finish(node, null, "diagnosis failed: " + e.Message);
+                }
+            }
+
             run.Report(new EvolutionEvent(EvolutionEventKind.NodePhase, $"self-improving (parent {parent.Id})", node.Id));
             ImproveResult improve;
             var channel = run.Gateway is null ? null : await run.Gateway.OpenChannelAsync(node.Id, "self-improvement", cancellationToken);
@@ -33,14 +52,14 @@ public sealed class ChildPipeline(RunContext run)
                 improve = await run.GatedAsync(
                     () => new SelfImprover(run.Sandboxes, run.Environment, run.RunId).ImproveAsync(
                         folder.BuildDir(parent.Id), parentSource, folder.EvalsDir(parent.Id), childSource, run.AgentModel,
-                        channel?.Folder, ImproveSeed(node.Id), TimeSpan.FromSeconds(run.Options.ImproveTimeoutSeconds), cancellationToken),
+                        channel?.Folder, problem, ImproveSeed(node.Id), TimeSpan.FromSeconds(run.Options.ImproveTimeoutSeconds), cancellationToken),
                     cancellationToken);
             }
 
             await File.WriteAllTextAsync(Path.Combine(logs, "improve.patch"), improve.Patch, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(logs, "improve.trajectory.json"), improve.Trajectory, cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(logs, "improve.log"), improve.Run.Stdout + improve.Run.Stderr, cancellationToken);
-            node = node with { Diagnosis = improve.Diagnosis, ProblemStatement = improve.ProblemStatement };
+            node = node with { Diagnosis = node.Diagnosis ?? improve.Diagnosis, ProblemStatement = node.ProblemStatement ?? improve.ProblemStatement };
             run.Store.Update(node);
 
             if (improve.Run.TimedOut)
@@ -124,6 +143,9 @@ public sealed class ChildPipeline(RunContext run)
             ? $"invalid: {node.InvalidReason}"
             : $"{node.Status.ToString().ToLowerInvariant()}: train {node.Score:P0} ({string.Join(", ", node.Stages.Select(s => $"stage {s.Stage} {s.Resolved}/{s.Attempted}"))})";
     }
+
+    /// <summary>The model name the gateway forwards: openai:MODEL gives MODEL; a replay answers whatever was recorded.</summary>
+    private static string ModelName(string spec) => spec.StartsWith("openai:", StringComparison.Ordinal) ? spec["openai:".Length..] : "replay";
 
     private int ImproveSeed(string id) => BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{run.Options.Seed}/{id}")));
 

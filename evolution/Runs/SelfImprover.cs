@@ -17,7 +17,7 @@ public sealed class SelfImprover(ISandboxFactory sandboxes, GradingEnvironment e
 {
     public async Task<ImproveResult> ImproveAsync(
         string parentBuildDir, string parentSourceDir, string evalsDir, string childSourceDir,
-        string model, string? gatewayFolder, int seed, TimeSpan timeout, CancellationToken cancellationToken)
+        string model, string? gatewayFolder, string? problem, int seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var spec = environment.SandboxSpec(runId);
         spec = spec with
@@ -35,10 +35,27 @@ public sealed class SelfImprover(ISandboxFactory sandboxes, GradingEnvironment e
         Directory.CreateDirectory(evalsDir);
         await sandbox.CopyInAsync(evalsDir, $"{work}/evals", cancellationToken);
         var endpoint = gatewayFolder is null ? "" : $" --endpoint unix:{Evaluation.AgentEvaluator.GatewayMount}/model.sock";
+        var problemArgument = "";
+        if (problem is not null)
+        {
+            var file = Path.GetTempFileName();
+            try
+            {
+                await File.WriteAllTextAsync(file, problem, cancellationToken);
+                await sandbox.CopyInAsync(file, $"{work}/problem.md", cancellationToken);
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+
+            problemArgument = $" --problem {work}/problem.md";
+        }
+
         var run = await sandbox.RunAsync(
             new CommandRequest(
                 $"dotnet {Evaluation.AgentEvaluator.AgentMount}/Dgm.Agent.dll improve --self {work}/self --evals {work}/evals --out {work}/out.patch --log {work}/trajectory.json"
-                + $" --model '{model.Replace("'", "", StringComparison.Ordinal)}' --seed {seed} --timeout {(int)timeout.TotalSeconds}{endpoint}",
+                + $" --model '{model.Replace("'", "", StringComparison.Ordinal)}' --seed {seed} --timeout {(int)timeout.TotalSeconds}{endpoint}{problemArgument}",
                 timeout + TimeSpan.FromMinutes(1)),
             cancellationToken);
         var scratch = Directory.CreateTempSubdirectory("dgm-improve-").FullName;
@@ -57,8 +74,8 @@ public sealed class SelfImprover(ISandboxFactory sandboxes, GradingEnvironment e
             await sandbox.CopyOutAsync($"{work}/self", childSourceDir, cancellationToken);
             var patch = await ReadAsync(Path.Combine(scratch, "out.patch"), cancellationToken);
             var trajectory = await ReadAsync(Path.Combine(scratch, "trajectory.json"), cancellationToken);
-            var (stop, diagnosis, problem) = Parse(trajectory);
-            return new ImproveResult(patch, trajectory, stop, diagnosis, problem, run);
+            var (stop, diagnosis, statement) = Parse(trajectory);
+            return new ImproveResult(patch, trajectory, stop, diagnosis, statement, run);
         }
         finally
         {

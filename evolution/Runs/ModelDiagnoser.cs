@@ -1,0 +1,183 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dgm.Archive;
+using Dgm.Evolution.Gateway;
+
+namespace Dgm.Evolution.Runs;
+
+/// <summary>The model's answer could not be used as a diagnosis: the node is invalid with this reason.</summary>
+public sealed class DiagnosisException : Exception
+{
+    public DiagnosisException()
+    {
+    }
+
+    public DiagnosisException(string message)
+        : base(message)
+    {
+    }
+
+    public DiagnosisException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// The paper's diagnosis step with a model: read the parent's source outline and one of its evaluation
+/// logs, answer the five JSON fields. Goes through the gateway like every model call (usage, budgets,
+/// cassettes); runs on the host, so the prompts stay out of the agent's reach.
+/// </summary>
+public sealed class ModelDiagnoser(ModelGateway gateway, string model)
+{
+    private static readonly string[] Fields = ["log_summarization", "potential_improvements", "improvement_proposal", "implementation_suggestion", "problem_description"];
+
+    /// <summary>Diagnoses one parent; returns the five fields and the problem statement its self-improvement works on.</summary>
+    public async Task<(Diagnosis Diagnosis, string ProblemStatement)> DiagnoseAsync(string nodeId, string parentSourceDir, string evalsDir, Random random, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var evals = EvalSummary.Read(evalsDir);
+        var prompt = SpecialDiagnosis(evals, random) ?? OneLog(evalsDir, evals, random);
+        var request = new JsonObject
+        {
+            ["model"] = model,
+            ["messages"] = new JsonArray(
+                new JsonObject { ["role"] = "system", ["content"] = "You are an expert in coding agents. You diagnose an agent's evaluation logs and propose ONE improvement to the agent's own source. Answer only a JSON object." },
+                new JsonObject { ["role"] = "user", ["content"] = $"# The agent's source\n{Outline(parentSourceDir)}\n\n{prompt}\n\n{Instructions}" }),
+            ["temperature"] = 0,
+        };
+        await using var channel = await gateway.OpenChannelAsync(nodeId, "diagnosis", cancellationToken);
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, token) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(Path.Combine(channel.Folder, GatewayChannel.SocketName)), token);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        });
+        using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("http://gateway/v1/chat/completions"), content, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new DiagnosisException($"the diagnosis call failed ({(int)response.StatusCode}): {Head(body)}");
+        }
+
+        var diagnosis = Parse(ContentOf(body));
+        var problem = $"""
+            You are a coding agent working on your own source code (this repository).
+
+            {diagnosis.ImplementationSuggestion}
+
+            {diagnosis.ProblemDescription}
+            """;
+        return (diagnosis, problem);
+    }
+
+    /// <summary>The five fields from the model's text; a fenced block or text around the object is tolerated, anything else is an error.</summary>
+    public static Diagnosis Parse(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var start = content.IndexOf('{', StringComparison.Ordinal);
+        var end = content.LastIndexOf('}');
+        JsonObject? json = null;
+        try
+        {
+            json = start >= 0 && end > start ? JsonNode.Parse(content[start..(end + 1)]) as JsonObject : null;
+        }
+        catch (JsonException)
+        {
+        }
+
+        if (json is null)
+        {
+            throw new DiagnosisException($"the model's diagnosis is not a JSON object: {Head(content)}");
+        }
+
+        var missing = Fields.Where(f => json[f] is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DiagnosisException($"the model's diagnosis lacks {string.Join(", ", missing)}");
+        }
+
+        string F(string name) => json[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : json[name]!.ToJsonString();
+        return new Diagnosis(F(Fields[0]), F(Fields[1]), F(Fields[2]), F(Fields[3]), F(Fields[4]));
+    }
+
+    private static string ContentOf(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["choices"]?[0]?["message"]?["content"]?.GetValue<string>()
+                ?? throw new DiagnosisException($"the model answered no text: {Head(body)}");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new DiagnosisException($"the model's answer is not a chat completion: {Head(body)}", e);
+        }
+    }
+
+    /// <summary>The paper's special diagnoses, each with probability 0.25 when the logs show it.</summary>
+    private static string? SpecialDiagnosis(EvalSummary evals, Random random)
+    {
+        var empty = evals.Tasks.Count(t => !t.PatchExists);
+        if (evals.Tasks.Count > 0 && empty * 2 > evals.Tasks.Count && random.NextDouble() < 0.25)
+        {
+            return $"# The problem\nThe agent produced an empty patch on {empty} of {evals.Tasks.Count} tasks: it often stops without editing any file. Find out why and make it always end with a real edit attempt.";
+        }
+
+        var overflow = evals.Tasks.Count(t => t.StopReason is "context_length");
+        return overflow > 0 && random.NextDouble() < 0.25
+            ? $"# The problem\nOn {overflow} tasks the agent stopped because its conversation outgrew the model's context window. Make it summarize or truncate its history so it can go on."
+            : null;
+    }
+
+    private static string OneLog(string evalsDir, EvalSummary evals, Random random)
+    {
+        var unresolved = evals.Tasks.Where(t => !t.Resolved).ToList();
+        if (unresolved.Count == 0)
+        {
+            return "# Evaluation\nThe agent resolved every task it was given. Propose an improvement that makes it faster or more robust.";
+        }
+
+        var task = unresolved[random.Next(unresolved.Count)];
+        var dir = Path.Combine(evalsDir, task.Task);
+        string Read(string name, int max) => File.Exists(Path.Combine(dir, name)) ? Head(File.ReadAllText(Path.Combine(dir, name)), max) : "(none)";
+        return $"""
+            # One evaluation of the agent: task {task.Task} ({task.Status}, stopped: {task.StopReason ?? "unknown"})
+            ## The problem statement it was given
+            {Read("problem.md", 3000)}
+            ## The patch it produced
+            {Read("patch.diff", 4000)}
+            ## Tests that failed after its patch
+            {string.Join("\n", task.FailedTests)}
+            ## Its trajectory (the end)
+            {Tail(Read("trajectory.json", 1_000_000), 6000)}
+            """;
+    }
+
+    private const string Instructions = """
+        Answer with a JSON object with exactly these string fields:
+        "log_summarization": how the agent went about the task and where it went wrong;
+        "potential_improvements": general improvements to the agent's tools or workflow;
+        "improvement_proposal": the ONE improvement to make now;
+        "implementation_suggestion": how to implement it in the agent's source;
+        "problem_description": the improvement phrased as a GitHub issue for the agent to fix in its own code.
+        """;
+
+    private static string Outline(string sourceDir)
+    {
+        var files = Directory.Exists(sourceDir)
+            ? Directory.EnumerateFiles(sourceDir, "*.cs", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(sourceDir, f)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var loop = Path.Combine(sourceDir, "Agent.cs");
+        return $"Files: {string.Join(", ", files)}\n\nAgent.cs (the loop):\n{(File.Exists(loop) ? Head(File.ReadAllText(loop), 6000) : "(missing)")}";
+    }
+
+    private static string Head(string text, int max = 300) => text.Length <= max ? text : text[..max] + "…";
+
+    private static string Tail(string text, int max) => text.Length <= max ? text : "…" + text[^max..];
+}
