@@ -31,23 +31,24 @@ public static partial class Diagnoser
         };
         var proposals = new List<Proposal>();
 
-        // No operator made the failing tests pass: which grammar entry does each failure point at?
-        var pointed = stuck.Select(l => (Log: l, Entry: OperatorGrammar.Entries.MaxBy(e => Evidence(e, l)))).Select(p => (p.Log, Entry: p.Entry is not null && Evidence(p.Entry, p.Log) > 0 ? p.Entry : null)).ToList();
+        // No operator made the failing tests pass: which grammar entries does each failure point at most?
+        var pointed = stuck.Select(l => (Log: l, Entries: Pointed(l))).ToList();
         var absent = OperatorGrammar.Entries.Where(e => !present.Contains(e.Name)).ToList();
-        var unexplained = pointed.Count(p => p.Entry is null);
-        foreach (var group in pointed.Where(p => p.Entry is not null).GroupBy(p => p.Entry!))
+        var unexplained = pointed.Count(p => p.Entries.Count == 0);
+        foreach (var entry in OperatorGrammar.Entries)
         {
-            summary.Add($"no candidate passed, and the problem points at {group.Key.Cause} ({(present.Contains(group.Key.Name) ? "operator present, " : "")}{group.Count()}): {string.Join(", ", group.Select(p => p.Log.Task))}");
+            var tasks = pointed.Where(p => p.Entries.Contains(entry)).Select(p => p.Log.Task).ToList();
+            if (tasks.Count > 0)
+            {
+                summary.Add($"no candidate passed, and the problem points at {entry.Cause} ({(present.Contains(entry.Name) ? "operator present, " : "")}{tasks.Count}): {string.Join(", ", tasks)}");
+            }
         }
 
-        if (unexplained > 0)
-        {
-            summary.Add($"no candidate passed, no grammar entry recognised in the problem ({unexplained}): {string.Join(", ", pointed.Where(p => p.Entry is null).Select(p => p.Log.Task))}");
-        }
-
+        Count(summary, "no candidate passed, and no grammar entry is recognised in the problem", [.. pointed.Where(p => p.Entries.Count == 0).Select(p => p.Log)]);
         foreach (var entry in absent)
         {
-            var weight = pointed.Count(p => p.Entry == entry) + (double)unexplained / absent.Count;
+            // A failure that points at k entries counts 1/k for each; the unexplained ones are shared by all absent entries.
+            var weight = pointed.Where(p => p.Entries.Contains(entry)).Sum(p => 1.0 / p.Entries.Count) + (double)unexplained / absent.Count;
             proposals.Add(new($"add the repair operator '{entry.Name}' drawn from the grammar", entry.Cause, weight, (s, random) =>
             {
                 var first = random.Next(2) == 0;
@@ -98,6 +99,13 @@ public static partial class Diagnoser
 
         Count(summary, "no visible test failed (nothing guides offline repair; not addressed)", unresolved.Where(l => l.StopReason == "no_failing_test").ToList());
         return new(string.Join('\n', summary), [.. proposals.Where(p => p.Weight > 0)]);
+    }
+
+    /// <summary>The grammar entries with the most evidence in the failure (none when no entry has any).</summary>
+    public static IReadOnlyList<OperatorTemplate> Pointed(TaskLog log)
+    {
+        var best = OperatorGrammar.Entries.Max(e => Evidence(e, log));
+        return best == 0 ? [] : [.. OperatorGrammar.Entries.Where(e => Evidence(e, log) == best)];
     }
 
     /// <summary>How many of the entry's evidence words the failure's problem statement and failing tests contain.</summary>

@@ -6,7 +6,7 @@ internal static class CopyStatement
     public static OperatorTemplate Entry { get; } = new(
         Name: "copy-statement",
         Cause: "missing statements: a member forgets an update of the object's state that its siblings make",
-        Evidence: ["missing from", "does not list", "not removed", "still", "stays", "keeps", "forever", "never", "forgets", "disappears"],
+        Evidence: ["missing from", "does not list", "not removed", "still", "stays", "keeps", "keep showing", "forever", "never", "forgets", "no longer", "is gone"],
         Parameters:
         [
             new("FLIP_SIGN", ["true", "false"]),

@@ -6,7 +6,7 @@ internal static class SwapIdentifier
     public static OperatorTemplate Entry { get; } = new(
         Name: "swap-identifier",
         Cause: "wrong variables: a value read from a variable where another variable in scope was meant",
-        Evidence: ["instead of", "wrong", "the other", "its own", "each", "longer", "shorter"],
+        Evidence: ["instead of", "wrong", "the other", "its own", "as if", "different", "longer", "too large", "too small"],
         Parameters:
         [
             new("WITH_MEMBERS", ["true", "false"]),
