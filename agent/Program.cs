@@ -1,4 +1,7 @@
+using System.Globalization;
 using Dgm.Agent;
+using Dgm.Agent.Improve;
+using Dgm.Agent.Repair;
 using Dgm.Agent.Tools;
 using Microsoft.SemanticKernel;
 
@@ -6,17 +9,18 @@ using Microsoft.SemanticKernel;
 //   solve   --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--max-steps N] [--timeout S]
 //           (--model heuristic, the default without a model: offline repair; [--candidate-timeout S])
 //   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL]
+//           (--model heuristic: offline self-improvement from the logs, [--seed N] draws the edit)
 if (args.Length > 0 && args[0] == "run-tests")
 {
     // Internal: the child process that validates one repair candidate (see Repair/Validator.cs).
     var named = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-    return await Dgm.Agent.Repair.TestHost.RunAsync(named["--tests-dll"], named.GetValueOrDefault("--override"), named.GetValueOrDefault("--tests", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+    return await TestHost.RunAsync(named["--tests-dll"], named.GetValueOrDefault("--override"), named.GetValueOrDefault("--tests", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
 }
 
 if (args.Length == 0 || args[0] is not ("solve" or "improve"))
 {
     Console.Error.WriteLine("usage: Dgm.Agent solve --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--max-steps N] [--timeout S]");
-    Console.Error.WriteLine("       Dgm.Agent improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL]");
+    Console.Error.WriteLine("       Dgm.Agent improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--seed N]");
     return 2;
 }
 
@@ -39,28 +43,24 @@ try
 {
     var improving = args[0] == "improve";
     var repo = Path.GetFullPath(Need(improving ? "self" : "repo"));
-    var task = improving ? Prompts.Improve(Need("evals")) : ReadProblem(Need("problem"));
+    var problem = improving ? null : ReadProblem(Need("problem"));
     var output = Need("out");
     var model = options.GetValueOrDefault("model") ?? Environment.GetEnvironmentVariable("DGM_MODEL") ?? "heuristic";
     var limits = new Limits(
-        MaxSteps: int.Parse(options.GetValueOrDefault("max-steps", "40"), System.Globalization.CultureInfo.InvariantCulture),
-        WallSeconds: double.Parse(options.GetValueOrDefault("timeout", "900"), System.Globalization.CultureInfo.InvariantCulture));
+        MaxSteps: int.Parse(options.GetValueOrDefault("max-steps", "40"), CultureInfo.InvariantCulture),
+        WallSeconds: double.Parse(options.GetValueOrDefault("timeout", "900"), CultureInfo.InvariantCulture));
     Repository.EnsureBaseline(repo);
     if (model == "heuristic")
     {
-        if (improving)
-        {
-            throw new ArgumentException("improve needs a model for now: the offline self-improvement is not built yet (use --model openai:MODEL).");
-        }
-
-        var stop = await new Dgm.Agent.Repair.RepairMode(new Dgm.Agent.Repair.RepairBudget(
-            WallSeconds: limits.WallSeconds,
-            CandidateTestSeconds: double.Parse(options.GetValueOrDefault("candidate-timeout", "10"), System.Globalization.CultureInfo.InvariantCulture)), trajectory).RunAsync(repo, CancellationToken.None);
+        var stop = improving
+            ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), CancellationToken.None)
+            : await new RepairMode(Budget(options, limits), trajectory).RunAsync(repo, CancellationToken.None);
         await File.WriteAllTextAsync(output, Repository.Diff(repo));
         Console.Error.WriteLine($"dgm-agent: stopped: {stop}");
         return 0;
     }
 
+    var task = problem ?? Prompts.Improve(Need("evals"));
     using var bash = new BashTool(repo, TimeSpan.FromSeconds(Math.Min(limits.WallSeconds, 300)));
     var kernel = new Kernel();
     kernel.Plugins.AddFromObject(bash, "shell");
@@ -76,6 +76,16 @@ catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedA
     trajectory.Stop("error", e.Message);
     Console.Error.WriteLine($"dgm-agent: {e.Message}");
     return 2;
+}
+
+// The repair strategy's budgets are RepairBudget's defaults (which self-improvement edits); the harness's
+// wall time and an explicit --candidate-timeout override them.
+static RepairBudget Budget(Dictionary<string, string> options, Limits limits)
+{
+    var budget = new RepairBudget() with { WallSeconds = limits.WallSeconds };
+    return options.TryGetValue("candidate-timeout", out var seconds)
+        ? budget with { CandidateTestSeconds = double.Parse(seconds, CultureInfo.InvariantCulture) }
+        : budget;
 }
 
 static string ReadProblem(string path) =>

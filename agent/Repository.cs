@@ -26,7 +26,7 @@ public static class Repository
     /// <summary>The diff of everything changed since the baseline, new files included; build output excluded.</summary>
     public static string Diff(string repo)
     {
-        Check(Git(repo, "add", "-A", "--", ".", ":(exclude)**/bin/**", ":(exclude)**/obj/**", ":(exclude)**/TestResults/**"));
+        Check(Git(repo, "add", "-A", "--", ".", ":(exclude,glob)**/bin/**", ":(exclude,glob)**/obj/**", ":(exclude,glob)**/TestResults/**"));
         var diff = Git(repo, "diff", "--cached", "HEAD");
         Check(diff);
         return diff.Output;

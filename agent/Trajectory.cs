@@ -10,6 +10,8 @@ public sealed class Trajectory(string path)
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly List<string> _notes = [];
     private List<object> _messages = [];
+    private Improve.Diagnosis? _diagnosis;
+    private string? _problemStatement;
 
     public string? StopReason { get; private set; }
 
@@ -35,6 +37,14 @@ public sealed class Trajectory(string path)
         }
     }
 
+    /// <summary>Self-improvement: the diagnosis of the logs and the problem statement it became.</summary>
+    public void Describe(Improve.Diagnosis diagnosis, string problemStatement)
+    {
+        _diagnosis = diagnosis;
+        _problemStatement = problemStatement;
+        Save();
+    }
+
     /// <summary>Ends the run with a reason; returns the reason.</summary>
     public string Stop(string reason, string detail)
     {
@@ -57,7 +67,7 @@ public sealed class Trajectory(string path)
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new { stop_reason = StopReason, tokens = Tokens, notes = _notes, messages = _messages }, Json));
+        File.WriteAllText(temp, JsonSerializer.Serialize(new { stop_reason = StopReason, tokens = Tokens, notes = _notes, messages = _messages, diagnosis = _diagnosis, problem_statement = _problemStatement }, Json));
         File.Move(temp, path, overwrite: true);
     }
 }

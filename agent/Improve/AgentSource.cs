@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Dgm.Agent.Improve;
+
+/// <summary>
+/// The agent's own source, edited with Roslyn: the declarations are found by name (not by path), the
+/// edits are text replacements of the nodes found, every file written is remembered so the edit can be undone.
+/// </summary>
+public sealed class AgentSource(string root)
+{
+    private readonly Dictionary<string, string?> _originals = new(StringComparer.Ordinal);
+
+    /// <summary>The files this edit changed or created, relative to the root.</summary>
+    public IEnumerable<string> Changed => _originals.Keys.Select(p => Path.GetRelativePath(root, p));
+
+    /// <summary>The names in Operators.All, in order.</summary>
+    public IReadOnlyList<string> OperatorNames() =>
+        [.. OperatorList().List.Elements.Select(e => e.DescendantTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.StringLiteralToken)).ValueText)];
+
+    /// <summary>
+    /// Renders a grammar entry into Learned/ next to Operators.cs (in the namespace below Operators') and
+    /// registers it first or last in Operators.All; returns the parameter values drawn.
+    /// </summary>
+    public string AddOperator(OperatorTemplate entry, Random random, bool first)
+    {
+        var (file, list) = OperatorList();
+        var ns = list.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString() ?? "Dgm.Agent.Repair";
+        var (source, values) = entry.Render(ns + ".Learned", random);
+        Write(Path.Combine(Path.GetDirectoryName(file)!, "Learned", entry.ClassName + ".cs"), source);
+        var element = $"(\"{entry.Name}\", Learned.{entry.ClassName}.Apply)";
+        var elements = list.Elements.Select(e => e.ToString()).ToList();
+        elements.Insert(first ? 0 : elements.Count, element);
+        ReplaceList(file, list, elements);
+        return values;
+    }
+
+    /// <summary>Rewrites Operators.All in the given order of names (names not given keep their place at the end).</summary>
+    public void OrderOperators(IReadOnlyList<string> names)
+    {
+        var (file, list) = OperatorList();
+        var elements = list.Elements.Zip(OperatorNames()).OrderBy(p => names.Contains(p.Second) ? names.ToList().IndexOf(p.Second) : int.MaxValue).Select(p => p.First.ToString());
+        ReplaceList(file, list, [.. elements]);
+    }
+
+    /// <summary>The default of a parameter of the RepairBudget record.</summary>
+    public double Budget(string parameter) =>
+        double.Parse(BudgetParameter(parameter).Parameter.Default!.Value.ToString(), CultureInfo.InvariantCulture);
+
+    public void SetBudget(string parameter, double value)
+    {
+        var (file, found) = BudgetParameter(parameter);
+        var literal = found.Default!.Value;
+        var text = found.Type?.ToString() == "int" ? ((int)value).ToString(CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+        Write(file, Read(file).Remove(literal.SpanStart, literal.Span.Length).Insert(literal.SpanStart, text));
+    }
+
+    /// <summary>The syntax errors in the files this edit wrote.</summary>
+    public IReadOnlyList<string> SyntaxErrors() =>
+        [.. _originals.Keys.Where(File.Exists).SelectMany(f => CSharpSyntaxTree.ParseText(Read(f), path: f).GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()))];
+
+    /// <summary>Puts every file back as it was before this edit; files it created are deleted.</summary>
+    public void Undo()
+    {
+        foreach (var (path, original) in _originals)
+        {
+            if (original is null)
+            {
+                File.Delete(path);
+            }
+            else
+            {
+                File.WriteAllText(path, original);
+            }
+        }
+
+        _originals.Clear();
+    }
+
+    private (string File, CollectionExpressionSyntax List) OperatorList()
+    {
+        foreach (var (file, tree) in Trees())
+        {
+            var all = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.Text == "Operators")
+                .SelectMany(c => c.Members.OfType<FieldDeclarationSyntax>()).SelectMany(f => f.Declaration.Variables).FirstOrDefault(v => v.Identifier.Text == "All");
+            if (all?.Initializer?.Value is CollectionExpressionSyntax list)
+            {
+                return (file, list);
+            }
+        }
+
+        throw new InvalidOperationException("no 'Operators.All = [...]' list in the agent's source");
+    }
+
+    private (string File, ParameterSyntax Parameter) BudgetParameter(string name)
+    {
+        foreach (var (file, tree) in Trees())
+        {
+            var found = tree.GetRoot().DescendantNodes().OfType<RecordDeclarationSyntax>().Where(r => r.Identifier.Text == "RepairBudget")
+                .SelectMany(r => r.ParameterList?.Parameters ?? []).FirstOrDefault(p => p.Identifier.Text == name && p.Default is not null);
+            if (found is not null)
+            {
+                return (file, found);
+            }
+        }
+
+        throw new InvalidOperationException($"no RepairBudget parameter '{name}' with a default in the agent's source");
+    }
+
+    private void ReplaceList(string file, CollectionExpressionSyntax list, IReadOnlyList<string> elements)
+    {
+        var line = list.SyntaxTree.GetText().Lines.GetLineFromPosition(list.SpanStart).ToString();
+        var indent = line[..(line.Length - line.TrimStart().Length)];
+        var text = $"[\n{string.Concat(elements.Select(e => $"{indent}    {e},\n"))}{indent}]";
+        Write(file, Read(file).Remove(list.SpanStart, list.Span.Length).Insert(list.SpanStart, text));
+    }
+
+    private IEnumerable<(string File, SyntaxTree Tree)> Trees() =>
+        Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(root, f).Replace('\\', '/').Split('/').Any(s => s is "bin" or "obj"))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (f, CSharpSyntaxTree.ParseText(Read(f), path: f)));
+
+    private static string Read(string file) => File.ReadAllText(file);
+
+    private void Write(string file, string text)
+    {
+        _originals.TryAdd(file, File.Exists(file) ? File.ReadAllText(file) : null);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, text);
+    }
+}
