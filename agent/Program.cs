@@ -8,7 +8,7 @@ using Microsoft.SemanticKernel;
 // The command line the harness and the evolution loop call:
 //   solve   --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--max-steps N] [--timeout S]
 //           (--model heuristic, the default without a model: offline repair; [--candidate-timeout S])
-//   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL]
+//   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--problem FILE]
 //           (--model heuristic: offline self-improvement from the logs, [--seed N] draws the edit)
 if (args.Length > 0 && args[0] == "run-tests")
 {
@@ -43,7 +43,8 @@ try
 {
     var improving = args[0] == "improve";
     var repo = Path.GetFullPath(Need(improving ? "self" : "repo"));
-    var problem = improving ? null : ReadProblem(Need("problem"));
+    // improve with a model works on the host's diagnosis when given (--problem), else on its own reading of the logs.
+    var problem = improving && !options.ContainsKey("problem") ? null : ReadProblem(Need("problem"));
     var output = Need("out");
     var model = options.GetValueOrDefault("model") ?? Environment.GetEnvironmentVariable("DGM_MODEL") ?? "heuristic";
     var limits = new Limits(

@@ -108,6 +108,61 @@ public sealed class EvolutionRunTests
         }
     }
 
+    [TestMethod]
+    [Timeout(1_200_000, CooperativeCancellation = true)]
+    public async Task One_model_iteration_diagnoses_edits_the_agent_builds_and_evaluates_the_child_and_replays_to_the_same_tree()
+    {
+        await DockerFixture.FactoryAsync();
+        await using var server = await FakeOpenAiServer.StartAsync();
+        var fix = new { path = "src/Ranges/DateRange.cs", old_str = "End.DayNumber - Start.DayNumber;", new_str = "End.DayNumber - Start.DayNumber + 1;" };
+        server
+            .ThenToolCall("editor-str_replace", fix).ThenSay("DONE")                 // the seed solves the train task
+            .ThenSay("DONE")                                                          // and gives up on the holdout task
+            .ThenSay("""{"log_summarization": "It gave up.", "potential_improvements": "Persistence.", "improvement_proposal": "Ask for tested changes.", "implementation_suggestion": "Edit Prompts.cs.", "problem_description": "The agent should keep its changes tested."}""")
+            .ThenToolCall("editor-str_replace", new { path = "Prompts.cs", old_str = "Keep the code building and small.", new_str = "Keep the code building, small and tested." })
+            .ThenSay("DONE")                                                          // the parent edited its own source
+            .ThenToolCall("editor-str_replace", fix).ThenSay("DONE");                // the child solves the train task
+        var root = Directory.CreateTempSubdirectory("dgm-evolve-model-").FullName;
+        var suite = Path.Combine(root, "suite");
+        foreach (var task in new[] { "date-range-inclusive-days", "cart-bundle-discount" })
+        {
+            Dgm.Sandbox.FileTree.Copy(Path.Combine(Repo.Suites, "dgm-bugs", task), Path.Combine(suite, task), followLinks: false);
+        }
+
+        var cassette = Path.Combine(root, "model.jsonl");
+        string[] common = ["--suite", suite, "--iterations", "1", "--children", "1", "--stage1", "1", "--stage2", "0", "--workers", "1", "--seed", "3"];
+        try
+        {
+            var (exit, output, error) = await DgmAsync(["evolve", "--run", Path.Combine(root, "recorded"), "--model", "openai:fake-model", "--endpoint", server.Endpoint, "--record", cassette, .. common]);
+            Assert.AreEqual(0, exit, $"{output}\n{error}");
+            var calls = server.Requests.Count;
+            var (replayExit, replayOutput, replayError) = await DgmAsync(["evolve", "--run", Path.Combine(root, "replayed"), "--model", "replay:" + cassette, .. common]);
+            Assert.AreEqual(0, replayExit, $"{replayOutput}\n{replayError}");
+
+            Assert.AreEqual(8, calls, "seed: 2 + 1 calls, diagnosis 1, self-improvement 2, child 2");
+            Assert.AreEqual(calls, server.Requests.Count, "the replay made no model call");
+            using var recorded = ArchiveStore.Open(Path.Combine(root, "recorded"));
+            using var replayed = ArchiveStore.Open(Path.Combine(root, "replayed"));
+            var child = recorded.Get("1");
+            Assert.AreEqual(NodeStatus.Valid, child.Status, child.InvalidReason);
+            Assert.AreEqual("Edit Prompts.cs.", child.Diagnosis?.ImplementationSuggestion);
+            StringAssert.Contains(child.ProblemStatement, "keep its changes tested");
+            Assert.AreEqual(1.0, child.Score);
+            foreach (var (a, b) in recorded.All().Zip(replayed.All()))
+            {
+                Assert.AreEqual((a.Id, a.ParentId, a.Status, a.Score, a.HoldoutScore, a.Diagnosis), (b.Id, b.ParentId, b.Status, b.Score, b.HoldoutScore, b.Diagnosis));
+            }
+
+            Assert.AreEqual(recorded.All().Count, replayed.All().Count);
+            using var lineage = Lineage.Open(Path.Combine(root, "replayed"));
+            StringAssert.Contains(lineage.Diff("0", "1"), "+            address it. Keep the code building, small and tested.");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static async Task<string> HostCommandAsync(string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
