@@ -25,9 +25,9 @@ dgm() { dotnet cli/bin/Debug/net10.0/dgm.dll "$@"; }
 
 run=${DGM_RUN:-runs/$(date +%Y-%m-%d-%H%M%S)}
 # A few iterations, two children each; small stages and a holdout sample keep it near ten minutes on
-# two cores. Later arguments override these.
-dgm evolve --run "$run" --sandbox "$sandbox" --iterations 3 --children 2 --stage1 4 --stage2 4 \
-  --stage2-threshold 0.2 --holdout-tasks 6 --seed 1 "$@"
+# two cores (each task: the agent in one sandbox, grading in another). Later arguments override these.
+dgm evolve --run "$run" --sandbox "$sandbox" --iterations 3 --children 2 --stage1 3 --stage2 3 \
+  --stage2-threshold 0.3 --holdout-tasks 4 --seed 1 "$@"
 
 echo
 dgm tree --run "$run"

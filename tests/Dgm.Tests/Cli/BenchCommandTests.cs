@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dgm.Cli;
 using Dgm.Tests.Support;
 
 namespace Dgm.Tests.Cli;
@@ -8,13 +7,7 @@ namespace Dgm.Tests.Cli;
 [TestClass]
 public sealed class BenchCommandTests
 {
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await DgmApp.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => DgmCli.RunAsync(args);
 
     [TestMethod]
     public async Task Validate_json_reports_a_valid_task_and_an_invalid_one_and_fails()

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dgm.Archive;
-using Dgm.Cli;
+using Dgm.Tests.Support;
 
 namespace Dgm.Tests.Cli;
 
@@ -8,13 +8,7 @@ namespace Dgm.Tests.Cli;
 [TestClass]
 public sealed class RunCommandTests
 {
-    private static async Task<(int Exit, string Output, string Error)> DgmAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await DgmApp.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> DgmAsync(params string[] args) => DgmCli.RunAsync(args);
 
     /// <summary>A seed, a valid child that changed one file, an invalid child, and a child pending approval.</summary>
     private static string MakeRun()

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Dgm.Archive;
-using Dgm.Cli;
 using Dgm.Tests.Support;
 
 namespace Dgm.Tests.Evolution;
@@ -14,13 +13,7 @@ public sealed class EvolutionRunTests
 {
     private static readonly string[] Tasks = ["date-range-inclusive-days", "leap-year-century", "cart-bundle-discount"];
 
-    private static async Task<(int Exit, string Output, string Error)> DgmAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await DgmApp.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> DgmAsync(params string[] args) => DgmCli.RunAsync(args);
 
     [TestMethod]
     [Timeout(1_200_000, CooperativeCancellation = true)]

@@ -106,6 +106,7 @@ public sealed class DockerSandboxTests
         var target = Path.Combine(Path.GetTempPath(), $"dgm-out-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(source, "sub"));
         File.WriteAllText(Path.Combine(source, "sub", "a.txt"), "alpha");
+        File.WriteAllText(Path.Combine(source, ".editorconfig"), "root = true");
         try
         {
             await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
@@ -116,6 +117,7 @@ public sealed class DockerSandboxTests
             await sandbox.CopyOutAsync("/work/repo/sub/b.txt", Path.Combine(target, "single.txt"), CancellationToken.None);
 
             Assert.AreEqual("alpha", File.ReadAllText(Path.Combine(target, "sub", "a.txt")));
+            Assert.AreEqual("root = true", File.ReadAllText(Path.Combine(target, ".editorconfig")), "dotfiles survive both ways");
             Assert.AreEqual("beta\n", File.ReadAllText(Path.Combine(target, "sub", "b.txt")));
             Assert.AreEqual("beta\n", File.ReadAllText(Path.Combine(target, "single.txt")));
             await sandbox.CopyOutAsync("/work/repo/empty.txt", Path.Combine(target, "empty-copy.txt"), CancellationToken.None);
