@@ -41,8 +41,19 @@ public sealed class AgentSource(string root)
     public void OrderOperators(IReadOnlyList<string> names)
     {
         var (file, list) = OperatorList();
-        var elements = list.Elements.Zip(OperatorNames()).OrderBy(p => names.Contains(p.Second) ? names.ToList().IndexOf(p.Second) : int.MaxValue).Select(p => p.First.ToString());
+        var rank = names.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
+        var elements = list.Elements.Zip(OperatorNames()).OrderBy(p => rank.GetValueOrDefault(p.Second, int.MaxValue)).Select(p => p.First.ToString());
         ReplaceList(file, list, [.. elements]);
+    }
+
+    /// <summary>The value of a numeric constant (a Localizer weight, say).</summary>
+    public double Constant(string type, string name) =>
+        double.Parse(ConstantValue(type, name).Value.ToString(), CultureInfo.InvariantCulture);
+
+    public void SetConstant(string type, string name, double value)
+    {
+        var (file, literal) = ConstantValue(type, name);
+        Write(file, Read(file).Remove(literal.SpanStart, literal.Span.Length).Insert(literal.SpanStart, value.ToString("0.###", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>The default of a parameter of the RepairBudget record.</summary>
@@ -108,6 +119,22 @@ public sealed class AgentSource(string root)
         }
 
         throw new InvalidOperationException($"no RepairBudget parameter '{name}' with a default in the agent's source");
+    }
+
+    private (string File, ExpressionSyntax Value) ConstantValue(string type, string name)
+    {
+        foreach (var (file, tree) in Trees())
+        {
+            var found = tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.Text == type)
+                .SelectMany(t => t.Members.OfType<FieldDeclarationSyntax>()).SelectMany(f => f.Declaration.Variables)
+                .FirstOrDefault(v => v.Identifier.Text == name && v.Initializer?.Value is LiteralExpressionSyntax);
+            if (found is not null)
+            {
+                return (file, found.Initializer!.Value);
+            }
+        }
+
+        throw new InvalidOperationException($"no constant {type}.{name} in the agent's source");
     }
 
     private void ReplaceList(string file, CollectionExpressionSyntax list, IReadOnlyList<string> elements)

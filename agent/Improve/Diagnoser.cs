@@ -59,8 +59,17 @@ public static partial class Diagnoser
         // Localization missed: the problem names members, none of them was a suspect.
         var missed = stuck.Where(l => Suspects(l) is { Count: > 0 } suspects && Named(l.Problem) is { Count: > 0 } named && !named.Overlaps(suspects)).ToList();
         Count(summary, "the suspects missed every member the problem names", missed);
-        proposals.Add(new("widen localization (more suspects)", "localization missed the faulty member", missed.Count, (s, random) =>
-            Change(s, "Suspects", s.Budget("Suspects") + random.Next(2, 5))));
+        proposals.Add(new("widen localization (more suspects, or callees of the failing code weighed more)", "localization missed the faulty member", missed.Count, (s, random) =>
+        {
+            if (random.Next(2) == 0)
+            {
+                return Change(s, "Suspects", s.Budget("Suspects") + random.Next(2, 5));
+            }
+
+            var old = s.Constant("Localizer", "CalleeWeight");
+            s.SetConstant("Localizer", "CalleeWeight", Math.Round(old * 2, 3));
+            return $"Localizer.CalleeWeight: {old.ToString(CultureInfo.InvariantCulture)} -> {Math.Round(old * 2, 3).ToString(CultureInfo.InvariantCulture)}";
+        }));
 
         var budget = unresolved.Where(l => l.StopReason == "budget").ToList();
         Count(summary, "the candidate budget ran out", budget);
@@ -80,7 +89,7 @@ public static partial class Diagnoser
         proposals.Add(new("fit the candidate test timeout to the observed test times", "candidates timed out", timedOut.Count, (s, _) =>
         {
             var current = s.Budget("CandidateTestSeconds");
-            var fitted = Math.Ceiling(slowest * 3 / 1000);
+            var fitted = slowest > 0 ? Math.Ceiling(slowest * 3 / 1000) : double.MaxValue;
             return Change(s, "CandidateTestSeconds", fitted < current ? Math.Max(2, fitted) : current * 1.5);
         }));
 

@@ -128,7 +128,7 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
     private static Diagnosis Describe(Findings findings, Proposal chosen, string change, IReadOnlyList<string> files) => new(
         LogSummarization: findings.Summary,
         PotentialImprovements: Potential(findings),
-        ImprovementProposal: $"{chosen.Title}: the most promising edit drawn for the cause '{chosen.Cause}' (weight {chosen.Weight:0.##} of {findings.Proposals.Sum(p => p.Weight):0.##}).",
+        ImprovementProposal: $"{chosen.Title}, for the cause '{chosen.Cause}' (drawn with weight {chosen.Weight:0.##} of {findings.Proposals.Sum(p => p.Weight):0.##}).",
         ImplementationSuggestion: $"{change}. Files: {string.Join(", ", files)}.",
         ProblemDescription: $"The offline repair fails on tasks whose cause is: {chosen.Cause}. Change the agent's repair strategy so that it does: {chosen.Title}.");
 

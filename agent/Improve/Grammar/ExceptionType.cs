@@ -39,7 +39,8 @@ internal static class ExceptionType
 
                     foreach (var caught in member.DescendantNodes().OfType<CatchDeclarationSyntax>().Where(c => Types.Contains(c.Type.ToString()) || c.Type.ToString() == "Exception"))
                     {
-                        foreach (var other in Types.Append("Exception").Where(t => t != caught.Type.ToString()))
+                        // The base type first: code that must clean up after any failure catches Exception.
+                        foreach (var other in Types.Prepend("Exception").Where(t => t != caught.Type.ToString()))
                         {
                             yield return (caught.Type, IdentifierName(other), $"catch ({caught.Type}) -> catch ({other})");
                         }

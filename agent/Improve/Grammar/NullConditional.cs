@@ -46,7 +46,7 @@ internal static class NullConditional
                             : Defaults.Select(d => $"{safe} ?? {d}").Append($"{safe} == true").Prepend(safe).Skip(chain == bang ? 1 : 0);
                         foreach (var rewrite in rewrites)
                         {
-                            var replacement = chain.Parent is ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax
+                            var replacement = chain.Parent is ArgumentSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression }
                                 ? ParseExpression(rewrite)
                                 : ParenthesizedExpression(ParseExpression(rewrite));
                             yield return (chain, replacement, $"'{text}' -> '{replacement}'");

@@ -7,15 +7,19 @@ internal static class AgentProcess
 {
     public static string Dll => Path.Combine(Repo.Root, "agent", "bin", "Debug", "net10.0", "Dgm.Agent.dll");
 
-    public static async Task<(int Exit, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int Exit, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunBuildAsync(Dll, environment, args);
+
+    /// <summary>Runs an agent build given by its dll (a child the seed's self-improvement made, for instance).</summary>
+    public static async Task<(int Exit, string Stderr)> RunBuildAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        if (!File.Exists(Dll))
+        if (!File.Exists(dll))
         {
-            Assert.Fail($"The agent is not built at {Dll}; build Dgm.sln first (./scripts/test.sh does).");
+            Assert.Fail($"The agent is not built at {dll}; build Dgm.sln first (./scripts/test.sh does).");
         }
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Dll);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Tests.Support;
+
+namespace Dgm.Tests.Agent;
+
+/// <summary>
+/// Offline self-improvement (improve --model heuristic): the seed agent diagnoses evaluation logs in the
+/// loop's contract and edits a copy of its own source; the copy is built and run like any child.
+/// </summary>
+[TestClass]
+public sealed class AgentSelfImproveTests
+{
+    private static readonly string[] NullHandling = ["csv-reader-empty-field", "ini-config-missing-section", "graph-search-dead-end"];
+
+    [TestMethod]
+    public async Task Improve_adds_a_grammar_operator_for_null_handling_failures_and_the_edited_agent_builds()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var evals = Evals(work.Path, "no_candidate_passed", NullHandling);
+
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 7);
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(patch, "+++ b/Repair/Learned/NullConditional.cs");
+        StringAssert.Contains(patch, "+++ b/Repair/Operators.cs");
+        StringAssert.Contains(patch, "+        (\"null-conditional\", Learned.NullConditional.Apply),");
+        var diagnosis = trajectory.RootElement.GetProperty("diagnosis");
+        foreach (var field in new[] { "log_summarization", "potential_improvements", "improvement_proposal", "implementation_suggestion", "problem_description" })
+        {
+            Assert.IsFalse(string.IsNullOrWhiteSpace(diagnosis.GetProperty(field).GetString()), field);
+        }
+
+        StringAssert.Contains(diagnosis.GetProperty("log_summarization").GetString(), "csv-reader-empty-field");
+        StringAssert.Contains(trajectory.RootElement.GetProperty("problem_statement").GetString(), "null-conditional");
+        var (exit, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.AreEqual(0, exit, output);
+    }
+
+    [TestMethod]
+    public async Task Improve_honours_the_seed_the_same_seed_gives_the_same_edit_and_another_seed_a_different_one()
+    {
+        using var work = new Scratch();
+        var evals = Evals(work.Path, "no_candidate_passed", NullHandling);
+
+        var first = (await ImproveAsync(work.Path, CopyAgent(work.Path, "a"), evals, seed: 1)).Patch;
+        var again = (await ImproveAsync(work.Path, CopyAgent(work.Path, "b"), evals, seed: 1)).Patch;
+        var other = (await ImproveAsync(work.Path, CopyAgent(work.Path, "c"), evals, seed: 2)).Patch;
+
+        Assert.AreNotEqual("", first);
+        Assert.AreEqual(first, again);
+        Assert.AreNotEqual(first, other, "siblings from one parent can differ: the seed draws the grammar's parameters");
+    }
+
+    [TestMethod]
+    public async Task A_learned_operator_repairs_a_task_the_seed_operators_cannot_and_the_harness_grades_it_resolved()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var (patch, _) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_candidate_passed", NullHandling), seed: 1);
+        StringAssert.Contains(patch, "Defaults = [\"\\\"\\\"\"", "seed 1 draws the empty string among the defaults");
+        var (built, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.AreEqual(0, built, output);
+        var task = TaskLoader.Load(Path.Combine(Repo.Suites, "dgm-bugs", "csv-reader-empty-field"));
+
+        var (seedPatch, seedTrajectory) = await SolveAsync(AgentProcess.Dll, task, Path.Combine(work.Path, "seed"));
+        var (childPatch, childTrajectory) = await SolveAsync(Path.Combine(self, "bin", "Debug", "net10.0", "Dgm.Agent.dll"), task, Path.Combine(work.Path, "child"));
+
+        Assert.AreEqual("", seedPatch);
+        Assert.AreEqual("no_candidate_passed", Stop(seedTrajectory), Notes(seedTrajectory));
+        Assert.AreEqual("plausible_patch", Stop(childTrajectory), Notes(childTrajectory));
+        StringAssert.Contains(Notes(childTrajectory), "stop: plausible_patch: [null-conditional]");
+        var report = await (await GradingFixture.GraderAsync()).GradeAsync(task, childPatch, CancellationToken.None);
+        Assert.AreEqual(GradeStatus.Resolved, report.Status, report.OutputTail);
+    }
+
+    [TestMethod]
+    public async Task Improve_stops_with_a_clear_reason_and_no_edit_when_the_logs_are_missing_or_garbled()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var garbled = Directory.CreateDirectory(Path.Combine(work.Path, "garbled")).FullName;
+        File.WriteAllText(Path.Combine(garbled, "summary.json"), "{ not json");
+        Directory.CreateDirectory(Path.Combine(garbled, "t1"));
+        File.WriteAllText(Path.Combine(garbled, "t1", "trajectory.json"), "[1, 2");
+        var odd = Directory.CreateDirectory(Path.Combine(work.Path, "odd")).FullName;
+        File.WriteAllText(Path.Combine(odd, "summary.json"), """{"tasks": [1, "x", {"task": 5}, {"task": "../../etc", "resolved": "yes", "stop_reason": 3, "failed_tests": "none"}]}""");
+
+        foreach (var evals in new[] { Path.Combine(work.Path, "missing"), garbled, odd })
+        {
+            var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 1);
+
+            Assert.AreEqual("", patch, evals);
+            Assert.AreEqual("nothing_to_improve", Stop(trajectory), Notes(trajectory));
+            Assert.AreEqual("none", trajectory.RootElement.GetProperty("diagnosis").GetProperty("improvement_proposal").GetString());
+        }
+    }
+
+    [TestMethod]
+    public async Task Improve_adds_each_grammar_operator_once_along_a_lineage_and_the_last_child_builds()
+    {
+        // One failure pointing at each grammar entry; each generation commits its child and improves again.
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var evals = Evals(work.Path, "no_candidate_passed", "csv-reader-empty-field", "csv-export-decimal-separator", "roman-numerals-parse-exception", "ring-buffer-indexer-after-pop", "inventory-release-reservation");
+        string[] entries = ["null-conditional", "invariant-culture", "exception-type", "swap-identifier", "copy-statement"];
+
+        for (var generation = 1; generation <= entries.Length; generation++)
+        {
+            var (_, trajectory) = await ImproveAsync(work.Path, self, evals, seed: generation);
+            Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+
+            // The improve staged its diff; the child becomes the next generation's parent.
+            Assert.AreEqual(0, (await RunAsync(self, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", $"generation {generation}")).Exit);
+        }
+
+        var (patch, last) = await ImproveAsync(work.Path, self, evals, seed: 99);
+
+        Assert.AreEqual("nothing_to_improve", Stop(last), Notes(last));
+        Assert.AreEqual("", patch);
+        var operators = File.ReadAllText(Path.Combine(self, "Repair", "Operators.cs"));
+        foreach (var entry in entries)
+        {
+            Assert.AreEqual(1, Regex.Count(operators, $"\\(\"{entry}\", Learned\\."), entry);
+        }
+
+        var (exit, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.AreEqual(0, exit, output);
+    }
+
+    [TestMethod]
+    public async Task Improve_reorders_the_operators_by_observed_success()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var evals = Evals(work.Path, "plausible_patch", "date-range-inclusive-days");
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(evals, "summary.json")))!;
+        summary["tasks"]![0]!["resolved"] = true;
+        File.WriteAllText(Path.Combine(evals, "summary.json"), summary.ToJsonString());
+        File.WriteAllText(Path.Combine(evals, "date-range-inclusive-days", "trajectory.json"), """
+            {"stop_reason": "plausible_patch", "notes": ["candidate 1 [comparison] Days: x: 1 failing (90 ms)", "candidate 2 [bound-by-one] Days: y: pass (80 ms)", "stop: plausible_patch: [bound-by-one] Days: y passes all 4 visible tests"]}
+            """);
+
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 1);
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(patch, "-        (\"comparison\", Comparison),\n         (\"bound-by-one\", BoundByOne),\n+        (\"comparison\", Comparison),");
+    }
+
+    [TestMethod]
+    public async Task Improve_raises_the_candidate_budget_when_the_budget_ran_out()
+    {
+        // The problems point at no grammar entry; seed 2 draws the budget among the proposals.
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var evals = Evals(work.Path, "budget", "binary-search-upper-bound", "lru-cache-capacity", "leap-year-century", "semver-prerelease-order");
+
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 2);
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(trajectory.RootElement.GetProperty("diagnosis").GetProperty("potential_improvements").GetString(), "try more candidates (weight 4");
+        StringAssert.Matches(patch, new Regex(@"\+public sealed record RepairBudget\(int Suspects = 6, int MaxCandidates = (375|500),"));
+    }
+
+    /// <summary>Evaluation logs in the loop's contract: every task unresolved with the stop reason, its problem from the suite.</summary>
+    private static string Evals(string work, string stopReason, params string[] tasks)
+    {
+        var evals = Directory.CreateDirectory(Path.Combine(work, "evals")).FullName;
+        var entries = new JsonArray();
+        foreach (var task in tasks)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(evals, task)).FullName;
+            var problem = File.ReadAllText(Path.Combine(Repo.Suites, "dgm-bugs", task, "problem.md"));
+            File.WriteAllText(Path.Combine(folder, "problem.md"), problem);
+            File.WriteAllText(Path.Combine(folder, "patch.diff"), "");
+
+            // The suspects include every member the problem names: localization is not what failed here.
+            var suspects = Regex.Matches(problem, @"\b([A-Z]\w*)\(").Select(m => m.Groups[1].Value).Append("Parse").Distinct().Select(n => $"{n} (1)");
+            var notes = new JsonArray("visible tests: 6, failing: 2", $"suspects in Lib: {string.Join(", ", suspects)}", "candidate 1 [comparison] Parse: 'a < b' -> 'a <= b': 2 failing (120 ms)", $"stop: {stopReason}: 40 candidates tried");
+            File.WriteAllText(Path.Combine(folder, "trajectory.json"), new JsonObject { ["stop_reason"] = stopReason, ["notes"] = notes }.ToJsonString());
+            entries.Add(new JsonObject { ["task"] = task, ["split"] = "train", ["status"] = "unresolved", ["resolved"] = false, ["patch_exists"] = false, ["stop_reason"] = stopReason, ["failed_tests"] = new JsonArray() });
+        }
+
+        File.WriteAllText(Path.Combine(evals, "summary.json"), new JsonObject { ["node"] = "0", ["score"] = 0.0, ["tasks"] = entries }.ToJsonString());
+        return evals;
+    }
+
+    /// <summary>A copy of the agent's source folder (no build output), as the loop gives it to /work/self.</summary>
+    private static string CopyAgent(string work, string name = "self")
+    {
+        var source = Path.Combine(Repo.Root, "agent");
+        var self = Path.Combine(work, name);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(self, relative))!);
+            File.Copy(file, Path.Combine(self, relative));
+        }
+
+        return self;
+    }
+
+    private static async Task<(string Patch, JsonDocument Trajectory)> ImproveAsync(string work, string self, string evals, int seed)
+    {
+        var name = $"{Path.GetFileName(self)}-{Path.GetFileName(evals)}-{seed}";
+        var patch = Path.Combine(work, name + ".patch");
+        var log = Path.Combine(work, name + ".json");
+        var (exit, stderr) = await AgentProcess.RunAsync(
+            new Dictionary<string, string>(),
+            "improve", "--self", self, "--evals", evals, "--out", patch, "--log", log, "--model", "heuristic", "--seed", seed.ToString(CultureInfo.InvariantCulture));
+        Assert.AreEqual(0, exit, stderr);
+        return (File.ReadAllText(patch), JsonDocument.Parse(File.ReadAllText(log)));
+    }
+
+    private static async Task<(string Patch, JsonDocument Trajectory)> SolveAsync(string dll, BenchTask task, string work)
+    {
+        var repo = Path.Combine(work, "repo");
+        Dgm.Sandbox.FileTree.Copy(task.RepoDir, repo, followLinks: false);
+        var (exit, stderr) = await AgentProcess.RunBuildAsync(dll, new Dictionary<string, string>(), "solve", "--repo", repo, "--problem", task.ProblemPath, "--out", Path.Combine(work, "out.patch"), "--log", Path.Combine(work, "t.json"));
+        Assert.AreEqual(0, exit, stderr);
+        return (File.ReadAllText(Path.Combine(work, "out.patch")), JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "t.json"))));
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string folder, string command, params string[] args)
+    {
+        var start = new ProcessStartInfo(command) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string? Stop(JsonDocument trajectory) => trajectory.RootElement.GetProperty("stop_reason").GetString();
+
+    private static string Notes(JsonDocument trajectory) =>
+        string.Join('\n', trajectory.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+
+    /// <summary>A temporary folder, deleted at the end of the test.</summary>
+    private sealed class Scratch : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("dgm-improve-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
