@@ -11,7 +11,16 @@ public static class SafeTar
         var stream = new MemoryStream();
         if (Directory.Exists(hostPath))
         {
-            await TarFile.CreateFromDirectoryAsync(hostPath, stream, includeBaseDirectory: false, cancellationToken);
+            // TarFile.CreateFromDirectory skips hidden entries (dotfiles such as .editorconfig): walk the folder ourselves.
+            await using var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true);
+            var all = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+            foreach (var entry in new DirectoryInfo(hostPath).EnumerateFileSystemInfos("*", all).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                if (entry.LinkTarget is null && entry is DirectoryInfo or FileInfo)
+                {
+                    await writer.WriteEntryAsync(entry.FullName, Path.GetRelativePath(hostPath, entry.FullName).Replace('\\', '/'), cancellationToken);
+                }
+            }
         }
         else if (File.Exists(hostPath))
         {

@@ -111,6 +111,7 @@ public sealed class DockerSandboxTests
         {
             await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
             await sandbox.CopyInAsync(source, "/work/repo", CancellationToken.None);
+            Assert.AreEqual("root = true", (await RunAsync(sandbox, "cat /work/repo/.editorconfig")).Stdout, "dotfiles copy in");
             await RunAsync(sandbox, "echo beta > /work/repo/sub/b.txt; ln -s /etc/passwd /work/repo/link; touch /work/repo/empty.txt");
 
             await sandbox.CopyOutAsync("/work/repo", target, CancellationToken.None);
