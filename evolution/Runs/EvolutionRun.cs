@@ -141,22 +141,8 @@ public sealed class EvolutionRun(RunContext run)
         }
     }
 
-    private string? BudgetReached(TimeSpan elapsed)
-    {
-        var options = run.Options;
-        var nodes = run.Store.All();
-        if (options.MaxEvaluations is { } max && nodes.Sum(n => n.Results.Count) >= max)
-        {
-            return $"evaluation budget ({max} task evaluations)";
-        }
-
-        if (options.MaxCostDollars is { } dollars && (run.Gateway?.Usage.Run.Dollars ?? 0) + nodes.Sum(n => n.CostDollars) >= dollars)
-        {
-            return $"cost budget (${dollars})";
-        }
-
-        return options.MaxWallMinutes is { } minutes && elapsed.TotalMinutes >= minutes ? $"wall-time budget ({minutes} min)" : null;
-    }
+    private string? BudgetReached(TimeSpan elapsed) =>
+        RunBudget.Reached(run.Options, run.Store.All(), run.Gateway?.Usage.Run.Dollars ?? 0, elapsed);
 
     /// <summary>`dgm approve|reject` leave a request file while the run holds the archive; the run applies it.</summary>
     private void ApplyApprovals()

@@ -122,4 +122,20 @@ public sealed class LoopPartsTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [TestMethod]
+    public void Each_budget_ends_the_run_with_its_reason_and_none_while_all_have_room()
+    {
+        var options = new EvolutionOptions { RunDir = "x", MaxEvaluations = 3, MaxCostDollars = 1.0, MaxWallMinutes = 60 };
+        var outcome = new TaskOutcome("t", "train", 1, "resolved", true, true, null, 1);
+        Node[] two = [new() { Id = "0", Results = [outcome, outcome] }];
+        Node[] three = [new() { Id = "0", Results = [outcome, outcome] }, new() { Id = "1", Results = [outcome], CostDollars = 0.25 }];
+
+        Assert.IsNull(RunBudget.Reached(options, two, 0.5, TimeSpan.FromMinutes(5)));
+        StringAssert.Contains(RunBudget.Reached(options, three, 0, TimeSpan.Zero), "evaluation budget (3 of 3");
+        StringAssert.Contains(RunBudget.Reached(options, two, 1.0, TimeSpan.Zero), "cost budget");
+        StringAssert.Contains(RunBudget.Reached(options with { MaxEvaluations = null, MaxCostDollars = 0.7 }, three, 0.5, TimeSpan.Zero), "cost budget ($0.75", "cost recorded on nodes (a resumed run) counts too");
+        StringAssert.Contains(RunBudget.Reached(options, two, 0, TimeSpan.FromMinutes(61)), "wall-time budget");
+        Assert.IsNull(RunBudget.Reached(new EvolutionOptions { RunDir = "x" }, three, 100, TimeSpan.FromDays(1)), "no budget set: only --iterations ends the run");
+    }
 }

@@ -1,0 +1,28 @@
+using Dgm.Archive;
+
+namespace Dgm.Evolution.Runs;
+
+/// <summary>The run's budgets, checked between iterations: reaching one ends the run cleanly with its reason.</summary>
+public static class RunBudget
+{
+    /// <summary>The reason the run must stop, or null while every budget has room.</summary>
+    /// <param name="dollarsThisProcess">Model cost spent by this process (a resumed run adds what its nodes recorded).</param>
+    public static string? Reached(EvolutionOptions options, IReadOnlyList<Node> nodes, double dollarsThisProcess, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(nodes);
+        var evaluations = nodes.Sum(n => n.Results.Count);
+        if (options.MaxEvaluations is { } max && evaluations >= max)
+        {
+            return $"evaluation budget ({evaluations} of {max} task evaluations)";
+        }
+
+        var dollars = dollarsThisProcess + nodes.Sum(n => n.CostDollars);
+        if (options.MaxCostDollars is { } limit && dollars >= limit)
+        {
+            return $"cost budget (${dollars:0.##} of ${limit:0.##})";
+        }
+
+        return options.MaxWallMinutes is { } minutes && elapsed.TotalMinutes >= minutes ? $"wall-time budget ({minutes} minutes)" : null;
+    }
+}
