@@ -5,8 +5,10 @@ namespace Dgm.Evolution.Runs;
 /// <summary>The run's budgets, checked between iterations: reaching one ends the run cleanly with its reason.</summary>
 public static class RunBudget
 {
-    /// <summary>The reason the run must stop, or null while every budget has room.</summary>
-    /// <param name="dollarsThisProcess">Model cost spent by this process (a resumed run adds what its nodes recorded).</param>
+    /// <summary>
+    /// The reason the run must stop, or null while every budget has room. Cost is what this process spent
+    /// plus what the nodes recorded, so a resumed run keeps counting.
+    /// </summary>
     public static string? Reached(EvolutionOptions options, IReadOnlyList<Node> nodes, double dollarsThisProcess, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(options);
