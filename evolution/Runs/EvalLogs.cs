@@ -9,7 +9,7 @@ namespace Dgm.Evolution.Runs;
 
 /// <summary>
 /// A node's evaluation logs in the contract `Dgm.Agent improve --evals` reads: summary.json and, per task,
-/// trajectory.json, patch.diff, problem.md and report.json. Hidden test sources never go here, only names.
+/// trajectory.json, patch.diff, problem.md, report.json and agent.log. Hidden test sources never go here, only names.
 /// </summary>
 public static class EvalLogs
 {
@@ -43,6 +43,9 @@ public static class EvalLogs
         await File.WriteAllTextAsync(Path.Combine(dir, "patch.diff"), attempt.Patch, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(dir, "problem.md"), task.ProblemStatement, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(dir, "report.json"), JsonSerializer.Serialize(attempt.Grade, Indented), cancellationToken);
+
+        // The agent's own console output: why a run without a stop reason ended (a crash, a kill).
+        await File.WriteAllTextAsync(Path.Combine(dir, "agent.log"), $"exit {attempt.Run.ExitCode}{(attempt.Run.TimedOut ? " (timed out)" : "")}\n{attempt.Run.Stdout}{attempt.Run.Stderr}", cancellationToken);
     }
 
     /// <summary>summary.json: the node's score and one line per attempted task, with the names of required tests that failed.</summary>
