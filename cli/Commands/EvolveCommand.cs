@@ -24,6 +24,7 @@ internal static class EvolveCommand
         var iterations = new Option<int>("--iterations") { Description = "Iterations in total (a resumed run counts those done).", DefaultValueFactory = _ => 3 };
         var children = new Option<int>("--children") { Description = "Self-improvement attempts per iteration.", DefaultValueFactory = _ => 2 };
         var selection = new Option<string>("--selection") { Description = $"Parent selection: {string.Join(", ", ParentSelectors.Names)}.", DefaultValueFactory = _ => "dgm" };
+        selection.AcceptOnlyFromAmong([.. ParentSelectors.Names]);
         var workers = new Option<int>("--workers") { Description = "Sandbox jobs at once (self-improvements, builds, task evaluations).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<int>("--seed") { Description = "Seeds every random choice: the same seed gives the same choices.", DefaultValueFactory = _ => 0 };
         var sandbox = BenchCommands.SandboxOption();
@@ -75,7 +76,12 @@ internal static class EvolveCommand
                 MaxWallMinutes = parse.GetValue(maxMinutes),
                 SeedSource = Path.GetFullPath(parse.GetValue(agentSource) ?? RepositoryAgentSource()),
             };
-            _ = ParentSelectors.Create(options.Selection);
+            if (!parse.GetValue(resume))
+            {
+                // A mistyped suite must fail before the run folder holds anything a retry would trip over.
+                _ = Suite.Load(options.Suite);
+            }
+
             Directory.CreateDirectory(runDir);
             using var runLock = RunLock.Acquire(runDir);
             using var store = ArchiveStore.Open(runDir);

@@ -183,4 +183,26 @@ public sealed class RunCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [TestMethod]
+    public async Task Evolve_with_an_unknown_suite_or_policy_says_so_and_leaves_no_run_behind()
+    {
+        var parent = Directory.CreateTempSubdirectory("dgm-badrun-").FullName;
+        var run = Path.Combine(parent, "run");
+        try
+        {
+            var (suiteExit, _, suiteError) = await DgmAsync("evolve", "--run", run, "--suite", "no-such-suite", "--sandbox", "local");
+            var (policyExit, _, policyError) = await DgmAsync("evolve", "--run", run, "--selection", "best", "--sandbox", "local");
+
+            Assert.AreEqual(2, suiteExit);
+            StringAssert.Contains(suiteError, "Unknown suite 'no-such-suite'");
+            Assert.AreNotEqual(0, policyExit);
+            StringAssert.Contains(policyError, "best");
+            Assert.IsFalse(File.Exists(Path.Combine(run, "archive.db")), "nothing was started, so a corrected retry needs no --resume");
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
+        }
+    }
 }
