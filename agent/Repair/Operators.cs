@@ -112,9 +112,20 @@ public static class Operators
 
     private static readonly Dictionary<string, string> LinqPairs = new(StringComparer.Ordinal)
     {
-        ["OrderBy"] = "OrderByDescending", ["OrderByDescending"] = "OrderBy", ["ThenBy"] = "ThenByDescending", ["ThenByDescending"] = "ThenBy",
-        ["First"] = "Last", ["Last"] = "First", ["FirstOrDefault"] = "LastOrDefault", ["LastOrDefault"] = "FirstOrDefault",
-        ["Min"] = "Max", ["Max"] = "Min", ["Any"] = "All", ["All"] = "Any", ["Skip"] = "Take", ["Take"] = "Skip",
+        ["OrderBy"] = "OrderByDescending",
+        ["OrderByDescending"] = "OrderBy",
+        ["ThenBy"] = "ThenByDescending",
+        ["ThenByDescending"] = "ThenBy",
+        ["First"] = "Last",
+        ["Last"] = "First",
+        ["FirstOrDefault"] = "LastOrDefault",
+        ["LastOrDefault"] = "FirstOrDefault",
+        ["Min"] = "Max",
+        ["Max"] = "Min",
+        ["Any"] = "All",
+        ["All"] = "Any",
+        ["Skip"] = "Take",
+        ["Take"] = "Skip",
     };
 
     private static IEnumerable<(SyntaxNode, SyntaxNode, string)> LinqMethod(MemberDeclarationSyntax member)

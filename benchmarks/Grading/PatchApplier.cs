@@ -124,7 +124,7 @@ public static class PatchApplier
         }
 
         var segments = path.Split('/');
-        return !segments.Any(s => s is ".." ) && !segments[0].Equals(".git", StringComparison.Ordinal)
+        return !segments.Any(s => s is "..") && !segments[0].Equals(".git", StringComparison.Ordinal)
             && !segments.Any(s => s.Equals(".git", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -55,7 +55,7 @@ public sealed class TaskLoaderTests
     }
 
     [TestMethod]
-    public void A_missing_required_field_is_an_error() 
+    public void A_missing_required_field_is_an_error()
     {
         File.WriteAllText(Path.Combine(_dir, "task.json"), """{ "instance_id": "x", "FAIL_TO_PASS": [], "PASS_TO_PASS": [] }""");
 

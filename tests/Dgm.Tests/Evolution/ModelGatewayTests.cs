@@ -27,7 +27,8 @@ public sealed class ModelGatewayTests
             await s.ConnectAsync(new UnixDomainSocketEndPoint(socket), token);
             return new NetworkStream(s, ownsSocket: true);
         },
-    }) { BaseAddress = new Uri("http://gateway") };
+    })
+    { BaseAddress = new Uri("http://gateway") };
 
     private static StringContent Chat(string text = "hi") =>
         new($"{{\"model\":\"fake-model\",\"messages\":[{{\"role\":\"user\",\"content\":\"{text}\"}}]}}", Encoding.UTF8, "application/json");
