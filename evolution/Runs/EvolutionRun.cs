@@ -132,7 +132,7 @@ public sealed class EvolutionRun(RunContext run)
             run.Store.Update(current with { Status = NodeStatus.Invalid, InvalidReason = "interrupted: the run was stopped", Finished = DateTimeOffset.UtcNow });
             throw;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A harness failure on one child (a sandbox that would not start, a full disk) ends that child, not the run.
             var current = run.Store.Get(node.Id);
