@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test. On a fresh machine (as root) it first installs and starts what the tests need:
-# the Docker engine, the sandbox image, bubblewrap, chromium. Idempotent. Ends with one line: N passed, N failed.
+# the Docker engine, the sandbox image, bubblewrap, chromium, NVRTC. Idempotent. Ends with one line: N passed, N failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -18,6 +18,9 @@ if [ "$(id -u)" -eq 0 ] && [ -z "${DGM_BROWSER:-}" ] && ! command -v chromium >/
   log "installing chromium (for the HTML report's browser tests)"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 || log "chromium could not be installed"
 fi
+
+# The CUDA binding's compiler tests and the cuda suite's static check compile kernels with NVRTC (no GPU needed).
+scripts/lib/ensure-nvrtc.sh || log "no NVRTC: the NVRTC tests will say why they cannot run"
 
 if scripts/lib/ensure-docker.sh; then
   scripts/build-sandbox-image.sh || { log "building the sandbox image failed"; echo "0 passed, 1 failed"; exit 1; }

@@ -1,0 +1,24 @@
+using Dgm.Cuda.NVRTC;
+
+namespace Dgm.Tests.Support;
+
+/// <summary>NVRTC for the compiler tests, or a skip that says why (a failure under CI, which installs it).</summary>
+internal static class Nvrtc
+{
+    public static void Require()
+    {
+        if (CudaRuntimeCompiler.IsAvailable)
+        {
+            return;
+        }
+
+        const string reason = "NVRTC (libnvrtc) is not installed: scripts/lib/ensure-nvrtc.sh installs it as root; ./scripts/test.sh runs it";
+        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
+        {
+            Assert.Fail($"CI must run the NVRTC tests, but {reason}");
+        }
+
+        Console.WriteLine($"Skipping: {reason}");
+        Assert.Inconclusive(reason);
+    }
+}
