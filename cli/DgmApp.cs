@@ -48,7 +48,7 @@ public static class DgmApp
         }
         catch (Exception e) when (e is CliException or Dgm.Sandbox.SandboxException or Dgm.Benchmarks.Tasks.TaskFormatException
                                       or DirectoryNotFoundException or FileNotFoundException or FormatException
-                                      or Dgm.Archive.ArchiveException)
+                                      or Dgm.Archive.ArchiveException or Dgm.Cuda.NVRTC.NvrtcUnavailableException)
         {
             await error.WriteLineAsync($"dgm: {e.Message}");
             return 2;

@@ -11,12 +11,20 @@ namespace Dgm.Benchmarks.Grading;
 /// </summary>
 public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environment, string runId)
 {
+    public GradingEnvironment Environment => environment;
+
     /// <summary>Grades <paramref name="patch"/>. An empty patch is reported as such without running tests unless <paramref name="runEmpty"/>.</summary>
     public async Task<TaskReport> GradeAsync(BenchTask task, string? patch, CancellationToken cancellationToken, bool runEmpty = false)
     {
         ArgumentNullException.ThrowIfNull(task);
         var total = Stopwatch.StartNew();
         var hasPatch = !string.IsNullOrWhiteSpace(patch);
+        if (environment.Cuda.SkipReason(task) is { } missing)
+        {
+            // Never attempted here: left out of the score's denominator, listed as skipped.
+            return new TaskReport { InstanceId = task.Id, Status = GradeStatus.Skipped, PatchExists = hasPatch, Error = $"skipped: {missing}" };
+        }
+
         if (!hasPatch && !runEmpty)
         {
             return new TaskReport { InstanceId = task.Id, Status = GradeStatus.EmptyPatch, Error = "the patch is empty" };
@@ -46,34 +54,22 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
 
     private async Task<TaskReport> GradeInAsync(BenchTask task, string patch, bool hasPatch, string scratch, Stopwatch total, CancellationToken cancellationToken)
     {
-        var repo = Path.Combine(scratch, "repo");
-        FileTree.Copy(task.RepoDir, repo, followLinks: false);
-        await Git.InitAsync(repo, cancellationToken);
-
         var applyClock = Stopwatch.StartNew();
-        PatchOutcome outcome = new(true, null, null);
-        if (hasPatch)
+        var (repo, outcome, discarded) = await PrepareAsync(task, patch, hasPatch, scratch, cancellationToken);
+        if (!outcome.Applied)
         {
-            outcome = await PatchApplier.ApplyAsync(repo, patch, cancellationToken);
-            if (!outcome.Applied)
+            return new TaskReport
             {
-                return new TaskReport
-                {
-                    InstanceId = task.Id,
-                    Status = GradeStatus.PatchFailed,
-                    PatchExists = true,
-                    Error = outcome.Error,
-                    ApplySeconds = applyClock.Elapsed.TotalSeconds,
-                    TotalSeconds = total.Elapsed.TotalSeconds,
-                };
-            }
+                InstanceId = task.Id,
+                Status = GradeStatus.PatchFailed,
+                PatchExists = true,
+                Error = outcome.Error,
+                ApplySeconds = applyClock.Elapsed.TotalSeconds,
+                TotalSeconds = total.Elapsed.TotalSeconds,
+            };
         }
 
-        var discarded = await DiscardProtectedEditsAsync(repo, cancellationToken);
-        FileTree.Copy(task.HiddenDir, repo, followLinks: false);
-        Directory.Delete(Path.Combine(repo, ".git"), recursive: true);
         var applySeconds = applyClock.Elapsed.TotalSeconds;
-
         var run = await RunTestsAsync(task, repo, scratch, cancellationToken);
         var tests = task.AllTests.Distinct().ToDictionary(
             name => name,
@@ -109,11 +105,75 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
         };
     }
 
+    /// <summary>
+    /// Builds the task's test project with <paramref name="patch"/> applied and the hidden tests in place,
+    /// without running anything: the static check of tasks this machine cannot run (no CUDA device).
+    /// </summary>
+    public async Task<BuildCheck> BuildAsync(BenchTask task, string patch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var scratch = Directory.CreateTempSubdirectory("dgm-build-");
+        try
+        {
+            var (repo, outcome, _) = await PrepareAsync(task, patch, !string.IsNullOrWhiteSpace(patch), scratch.FullName, cancellationToken);
+            if (!outcome.Applied)
+            {
+                return new BuildCheck(false, $"the patch does not apply: {outcome.Error}");
+            }
+
+            await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken);
+            await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
+            var command = string.Join(' ', BuildCommand(task.Spec.TestCommand).Select(Shell.Quote));
+            var result = await sandbox.RunAsync(
+                new CommandRequest(command, TimeSpan.FromSeconds(task.Spec.TimeoutSeconds)) { OutputCapBytes = 64 * 1024 },
+                cancellationToken);
+            return result.ExitCode == 0 && !result.TimedOut
+                ? new BuildCheck(true, "")
+                : new BuildCheck(false, result.TimedOut ? "the build timed out" : Tail(result.Stdout + "\n" + result.Stderr, 1500));
+        }
+        finally
+        {
+            TryDelete(scratch.FullName);
+        }
+    }
+
+    /// <summary>`dotnet test --project P ...` becomes `dotnet build P`: the test project and everything it references.</summary>
+    public static IReadOnlyList<string> BuildCommand(IReadOnlyList<string> testCommand)
+    {
+        var project = testCommand.SkipWhile(a => a != "--project").Skip(1).FirstOrDefault()
+            ?? testCommand.FirstOrDefault(a => a.EndsWith(".csproj", StringComparison.Ordinal) || a.EndsWith(".sln", StringComparison.Ordinal) || a.EndsWith(".slnx", StringComparison.Ordinal));
+        return project is null ? ["dotnet", "build"] : ["dotnet", "build", project];
+    }
+
+    /// <summary>A fresh copy of the repository with the patch applied, its test edits discarded and the hidden tests in place.</summary>
+    internal static async Task<(string Repo, PatchOutcome Outcome, IReadOnlyList<string> Discarded)> PrepareAsync(
+        BenchTask task, string patch, bool hasPatch, string scratch, CancellationToken cancellationToken)
+    {
+        var repo = Path.Combine(scratch, "repo");
+        FileTree.Copy(task.RepoDir, repo, followLinks: false);
+        await Git.InitAsync(repo, cancellationToken);
+
+        PatchOutcome outcome = new(true, null, null);
+        if (hasPatch)
+        {
+            outcome = await PatchApplier.ApplyAsync(repo, patch, cancellationToken);
+            if (!outcome.Applied)
+            {
+                return (repo, outcome, []);
+            }
+        }
+
+        var discarded = await DiscardProtectedEditsAsync(repo, cancellationToken);
+        FileTree.Copy(task.HiddenDir, repo, followLinks: false);
+        Directory.Delete(Path.Combine(repo, ".git"), recursive: true);
+        return (repo, outcome, discarded);
+    }
+
     private sealed record TestRun(Dictionary<string, TestStatus> Results, bool TimedOut, double Seconds, string OutputTail);
 
     private async Task<TestRun> RunTestsAsync(BenchTask task, string repo, string scratch, CancellationToken cancellationToken)
     {
-        await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId), cancellationToken);
+        await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken);
         await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
 
         // A fresh, unguessable results folder: a patch cannot plant a TRX there in advance.
@@ -186,3 +246,6 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
         }
     }
 }
+
+/// <summary>Whether a task's projects build (with a patch and the hidden tests), and the build's output when not.</summary>
+public sealed record BuildCheck(bool Succeeded, string OutputTail);

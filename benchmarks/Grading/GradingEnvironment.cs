@@ -1,10 +1,17 @@
+using Dgm.Benchmarks.Tasks;
 using Dgm.Sandbox;
 
 namespace Dgm.Benchmarks.Grading;
 
-/// <summary>What every grading sandbox mounts: the host's .NET SDK and the prepared package folder, both read-only.</summary>
+/// <summary>
+/// What every grading sandbox mounts: the host's .NET SDK, the prepared package folder and the CUDA binding,
+/// all read-only; tasks that require CUDA also get the GPUs where this machine has them.
+/// </summary>
 public sealed record GradingEnvironment(string SdkDir, string PackagesDir, string Image = SandboxDefaults.Image)
 {
+    /// <summary>The machine's CUDA support (probed once per process unless a caller sets it).</summary>
+    public CudaSupport Cuda { get; init; } = CudaSupport.Host;
+
     public const string SandboxSdkDir = "/usr/share/dotnet";
     public const string SandboxPackagesDir = "/nuget";
 
@@ -53,7 +60,10 @@ public sealed record GradingEnvironment(string SdkDir, string PackagesDir, strin
             ? home
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dgm");
 
-    public SandboxSpec SandboxSpec(string runId, TimeSpan _ = default) => new()
+    /// <summary>The sandbox for work on <paramref name="task"/> (or on no task: builds, self-improvement).</summary>
+    public SandboxSpec SandboxSpec(string runId, BenchTask? task = null) => Cuda.Apply(BaseSpec(runId), task);
+
+    private SandboxSpec BaseSpec(string runId) => new()
     {
         Image = Image,
         RunId = runId,

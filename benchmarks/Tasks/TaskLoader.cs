@@ -80,6 +80,36 @@ public static class TaskLoader
                 throw TaskFormatException.Missing(name, what);
             }
         }
+
+        CheckKernels(name, task);
+    }
+
+    private static void CheckKernels(string name, BenchTask task)
+    {
+        var spec = task.Spec;
+        if (spec.RequiresCuda && spec.Kernels.Count == 0)
+        {
+            throw TaskFormatException.Invalid(name, "it requires cuda but declares no kernels (\"kernels\": [{\"path\": ..., \"entries\": [...]}])");
+        }
+
+        foreach (var kernel in spec.Kernels)
+        {
+            if (string.IsNullOrWhiteSpace(kernel.Path) || kernel.Entries.Count == 0)
+            {
+                throw TaskFormatException.Invalid(name, "every kernels entry needs a path and at least one entry point");
+            }
+
+            var full = Path.GetFullPath(Path.Combine(task.RepoDir, kernel.Path));
+            if (!full.StartsWith(Path.GetFullPath(task.RepoDir) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw TaskFormatException.Invalid(name, $"kernel path '{kernel.Path}' leaves repo/");
+            }
+
+            if (!File.Exists(full))
+            {
+                throw TaskFormatException.Missing(name, $"kernel source repo/{kernel.Path}");
+            }
+        }
     }
 }
 

@@ -27,6 +27,24 @@ public sealed record TaskSpec
 
     [JsonPropertyName("tags")]
     public TaskTags Tags { get; init; } = new();
+
+    /// <summary>CUDA kernel sources of the repository and the entry points their PTX must hold (cuda tasks).</summary>
+    [JsonPropertyName("kernels")]
+    public IReadOnlyList<KernelSource> Kernels { get; init; } = [];
+
+    /// <summary>Whether the task needs a CUDA device to run its tests.</summary>
+    [JsonIgnore]
+    public bool RequiresCuda => Tags.Requires.Contains("cuda", StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>One .cu file of a task's repository (path relative to repo/) and its extern "C" __global__ entry points.</summary>
+public sealed record KernelSource
+{
+    [JsonPropertyName("path")]
+    public required string Path { get; init; }
+
+    [JsonPropertyName("entries")]
+    public IReadOnlyList<string> Entries { get; init; } = [];
 }
 
 /// <summary>Descriptive tags of a task.</summary>

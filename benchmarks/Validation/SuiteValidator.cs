@@ -4,12 +4,24 @@ using Dgm.Benchmarks.Tasks;
 
 namespace Dgm.Benchmarks.Validation;
 
-/// <summary>The verdict on one task: the gold patch resolves it, twice, and the empty patch does not.</summary>
+/// <summary>
+/// The verdict on one task: the gold patch resolves it, twice, and the empty patch does not. A task this
+/// machine cannot run (no CUDA device) is judged by its static check alone and says why it was skipped.
+/// </summary>
 public sealed record TaskValidation(
     [property: JsonPropertyName("instance_id")] string InstanceId,
     [property: JsonPropertyName("valid")] bool Valid,
     [property: JsonPropertyName("problems")] IReadOnlyList<string> Problems,
-    [property: JsonPropertyName("runs")] IReadOnlyList<TaskReport> Runs);
+    [property: JsonPropertyName("runs")] IReadOnlyList<TaskReport> Runs)
+{
+    /// <summary>What the static check covered (kernels compiled, builds), empty for tasks without kernels.</summary>
+    [JsonPropertyName("static_check")]
+    public IReadOnlyList<string> StaticCheck { get; init; } = [];
+
+    /// <summary>Why the task's tests were not run here ("no CUDA device: ..."), or null.</summary>
+    [JsonPropertyName("skipped")]
+    public string? Skipped { get; init; }
+}
 
 /// <summary>A suite's validation: tasks, the valid ones, the invalid ones and why.</summary>
 public sealed record SuiteValidation(
@@ -28,9 +40,17 @@ public sealed record SuiteValidation(
 
     [JsonPropertyName("ok")]
     public bool Ok => InvalidIds.Count == 0;
+
+    /// <summary>Tasks whose tests could not run on this machine, and why.</summary>
+    [JsonPropertyName("skipped")]
+    public IReadOnlyDictionary<string, string> Skipped => Results.Where(r => r.Skipped is not null).ToDictionary(r => r.InstanceId, r => r.Skipped!);
 }
 
-/// <summary>Grades every task with its gold patch twice and with an empty patch once.</summary>
+/// <summary>
+/// Grades every task with its gold patch twice and with an empty patch once. Tasks with CUDA kernels also get
+/// the static check: NVRTC compiles the buggy and the gold kernels; where the machine cannot run them, the
+/// buggy and the gold repository (with the hidden tests) must build instead.
+/// </summary>
 public sealed class SuiteValidator(Grader grader)
 {
     public const int GoldRuns = 2;
@@ -46,9 +66,10 @@ public sealed class SuiteValidator(Grader grader)
         ArgumentNullException.ThrowIfNull(tasks);
 
         // Every (task, run) pair is one job, so both cores stay busy even at the end of the list.
-        var jobs = tasks.SelectMany(t => Enumerable.Range(0, GoldRuns + 1).Select(run => (Task: t, Gold: run < GoldRuns))).ToList();
-        var reports = new TaskReport[jobs.Count];
-        var remaining = tasks.ToDictionary(t => t.Id, _ => GoldRuns + 1);
+        var jobs = tasks.SelectMany(Jobs).ToList();
+        var reports = new TaskReport?[jobs.Count];
+        var builds = new BuildCheck?[jobs.Count];
+        var remaining = jobs.GroupBy(j => j.Task.Id).ToDictionary(g => g.Key, g => g.Count());
         var results = new List<TaskValidation>();
         var gate = new Lock();
         await Parallel.ForEachAsync(
@@ -56,28 +77,115 @@ public sealed class SuiteValidator(Grader grader)
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken },
             async (index, token) =>
             {
-                var (task, gold) = jobs[index];
-                reports[index] = await grader.GradeAsync(task, gold ? task.GoldPatch : "", token, runEmpty: true);
-                TaskValidation? done = null;
-                lock (gate)
+                var (task, kind) = jobs[index];
+                switch (kind)
                 {
-                    if (--remaining[task.Id] == 0)
-                    {
-                        var runs = Enumerable.Range(0, jobs.Count).Where(i => jobs[i].Task == task).Select(i => reports[i]).ToList();
-                        done = Judge(task, runs);
-                        results.Add(done);
-                    }
+                    case Job.Gold or Job.Empty:
+                        reports[index] = await grader.GradeAsync(task, kind == Job.Gold ? task.GoldPatch : "", token, runEmpty: true);
+                        break;
+                    case Job.BuildGold or Job.BuildBuggy:
+                        builds[index] = await grader.BuildAsync(task, kind == Job.BuildGold ? task.GoldPatch : "", token);
+                        break;
                 }
 
-                if (done is not null)
+                bool last;
+                lock (gate)
                 {
-                    progress?.Invoke(done);
+                    last = --remaining[task.Id] == 0;
                 }
+
+                if (!last)
+                {
+                    return;
+                }
+
+                var mine = Enumerable.Range(0, jobs.Count).Where(i => jobs[i].Task == task).ToList();
+                var done = await JudgeAsync(
+                    task,
+                    [.. mine.Where(i => reports[i] is not null).Select(i => reports[i]!)],
+                    [.. mine.Where(i => builds[i] is not null).Select(i => (jobs[i].Kind == Job.BuildGold ? "gold" : "buggy", builds[i]!))],
+                    token);
+                lock (gate)
+                {
+                    results.Add(done);
+                }
+
+                progress?.Invoke(done);
             });
 
         // Folders that failed to load count only when the whole suite is validated.
         var loadErrors = tasks.Count == suite.Tasks.Count ? suite.Errors : [];
         return new SuiteValidation(suite.Name, [.. results.OrderBy(r => r.InstanceId, StringComparer.Ordinal)], loadErrors);
+    }
+
+    private enum Job
+    {
+        Gold,
+        Empty,
+        BuildGold,
+        BuildBuggy,
+    }
+
+    private IEnumerable<(BenchTask Task, Job Kind)> Jobs(BenchTask task) =>
+        grader.Environment.Cuda.SkipReason(task) is not null
+            ? [(task, Job.BuildGold), (task, Job.BuildBuggy)]
+            : [.. Enumerable.Repeat((task, Job.Gold), GoldRuns), (task, Job.Empty)];
+
+    private async Task<TaskValidation> JudgeAsync(
+        BenchTask task, IReadOnlyList<TaskReport> runs, IReadOnlyList<(string Version, BuildCheck Check)> builds, CancellationToken cancellationToken)
+    {
+        var skipped = grader.Environment.Cuda.SkipReason(task);
+        var graded = skipped is null ? Judge(task, runs) : new TaskValidation(task.Id, true, [], []);
+        if (task.Spec.Kernels.Count == 0 && builds.Count == 0)
+        {
+            return graded;
+        }
+
+        var problems = new List<string>(graded.Problems);
+        var covered = new List<string>();
+        if (task.Spec.Kernels.Count > 0)
+        {
+            var kernelProblems = await CheckKernelsAsync(task, cancellationToken);
+            problems.AddRange(kernelProblems);
+            if (kernelProblems.Count == 0)
+            {
+                covered.Add($"NVRTC compiles the {task.Spec.Kernels.Count} kernel file(s), buggy and gold, with all {task.Spec.Kernels.Sum(k => k.Entries.Count)} entry points");
+            }
+        }
+
+        foreach (var (version, check) in builds)
+        {
+            if (check.Succeeded)
+            {
+                covered.Add($"the {version} repository builds with the hidden tests");
+            }
+            else
+            {
+                problems.Add($"the {version} repository does not build with the hidden tests: {check.OutputTail[Math.Max(0, check.OutputTail.Length - 600)..].ReplaceLineEndings(" | ")}");
+            }
+        }
+
+        return graded with { Valid = problems.Count == 0, Problems = problems, StaticCheck = covered, Skipped = skipped is null ? null : $"skipped: {skipped}" };
+    }
+
+    /// <summary>The kernels as the task ships them (buggy) and with the gold patch applied.</summary>
+    private static async Task<IReadOnlyList<string>> CheckKernelsAsync(BenchTask task, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>(KernelChecker.Check(task.RepoDir, task.Spec.Kernels, "buggy"));
+        var scratch = Directory.CreateTempSubdirectory("dgm-kernels-");
+        try
+        {
+            var (repo, outcome, _) = await Grader.PrepareAsync(task, task.GoldPatch, hasPatch: true, scratch.FullName, cancellationToken);
+            problems.AddRange(outcome.Applied
+                ? KernelChecker.Check(repo, task.Spec.Kernels, "gold")
+                : [$"gold: the gold patch does not apply: {outcome.Error}"]);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+
+        return problems;
     }
 
     /// <summary>Runs are the gold runs first, then the empty run.</summary>

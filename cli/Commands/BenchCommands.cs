@@ -53,6 +53,10 @@ internal static class BenchCommands
                 if (!quiet)
                 {
                     output.WriteLine(v.Valid ? $"  valid    {v.InstanceId}" : $"  INVALID  {v.InstanceId}: {string.Join("; ", v.Problems)}");
+                    foreach (var line in v.StaticCheck.Append(v.Skipped).OfType<string>())
+                    {
+                        output.WriteLine($"           {line}");
+                    }
                 }
             }, cancellationToken);
             foreach (var loadError in result.LoadErrors)
@@ -70,6 +74,8 @@ internal static class BenchCommands
                         valid = result.Valid,
                         invalid_ids = result.InvalidIds,
                         problems = result.Results.Where(r => !r.Valid).ToDictionary(r => r.InstanceId, r => r.Problems),
+                        static_check = result.Results.Where(r => r.StaticCheck.Count > 0).ToDictionary(r => r.InstanceId, r => r.StaticCheck),
+                        skipped = result.Skipped,
                         ok = result.Ok,
                     },
                     Json));
@@ -78,7 +84,8 @@ internal static class BenchCommands
             {
                 await output.WriteLineAsync(
                     $"{result.Suite}: {result.Valid} of {"task".ToQuantity(result.Tasks)} valid in {(DateTime.UtcNow - started).Humanize(2)}"
-                    + (result.Ok ? "" : $"; invalid: {string.Join(", ", result.InvalidIds)}"));
+                    + (result.Ok ? "" : $"; invalid: {string.Join(", ", result.InvalidIds)}")
+                    + (result.Skipped.Count == 0 ? "" : $"; tests not run on {result.Skipped.Count} (static check only): {string.Join("; ", result.Skipped.Values.Distinct())}"));
             }
 
             return result.Ok ? 0 : 1;

@@ -78,8 +78,16 @@ internal static class EvolveCommand
             };
             if (!parse.GetValue(resume))
             {
-                // A mistyped suite must fail before the run folder holds anything a retry would trip over.
-                _ = Suite.Load(options.Suite);
+                // A mistyped suite, or one this machine cannot run (cuda without a device), must fail before
+                // the run folder holds anything a retry would trip over.
+                try
+                {
+                    _ = StagePlan.Create(Suite.Load(options.Suite), options, CudaSupport.Host.SkipReason);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException(e.Message);
+                }
             }
 
             Directory.CreateDirectory(runDir);

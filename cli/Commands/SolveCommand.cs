@@ -84,9 +84,11 @@ internal static class SolveCommand
                     g => g.Key,
                     g => new
                     {
-                        tasks = g.Count(),
+                        // Tasks this machine could not run (no CUDA device) are listed, never scored.
+                        tasks = g.Count(p => p.Second.Grade.Status != GradeStatus.Skipped),
                         resolved = g.Count(p => p.Second.Grade.Resolved),
-                        score = g.Count(p => p.Second.Grade.Resolved) / (double)g.Count(),
+                        score = g.Count(p => p.Second.Grade.Status != GradeStatus.Skipped) is var n and > 0 ? g.Count(p => p.Second.Grade.Resolved) / (double)n : (double?)null,
+                        skipped = g.Where(p => p.Second.Grade.Status == GradeStatus.Skipped).ToDictionary(p => p.Second.TaskId, p => p.Second.Grade.Error),
                         plausible_but_wrong = g.Where(p => p.Second.PlausibleButWrong).Select(p => p.Second.TaskId).ToList(),
                         resolved_ids = g.Where(p => p.Second.Grade.Resolved).Select(p => p.Second.TaskId).ToList(),
                     }),

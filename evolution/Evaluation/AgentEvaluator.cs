@@ -24,6 +24,13 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
     public async Task<AgentAttempt> EvaluateAsync(BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
+        if (environment.Cuda.SkipReason(task) is not null)
+        {
+            // The machine cannot run the task's tests (no CUDA device): no attempt, a skipped grade, out of the score.
+            var skipped = await grader.GradeAsync(task, "", cancellationToken);
+            return new AgentAttempt(task.Id, "", "", "skipped", new CommandResult("", skipped.Error ?? "", 0, TimeSpan.Zero, Truncated: false, TimedOut: false), skipped);
+        }
+
         var dll = Path.Combine(agentBuildDir, "Dgm.Agent.dll");
         if (!File.Exists(dll))
         {
@@ -47,7 +54,7 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
     private async Task<(CommandResult Run, string Patch, string Trajectory)> RunAgentAsync(
         BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var spec = environment.SandboxSpec(runId);
+        var spec = environment.SandboxSpec(runId, task);
         spec = spec with
         {
             Mounts =

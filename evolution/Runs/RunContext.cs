@@ -36,7 +36,7 @@ public sealed class RunContext(
 
     public Suite Suite => suite;
 
-    public StagePlan Plan { get; } = StagePlan.Create(suite, options);
+    public StagePlan Plan { get; } = StagePlan.Create(suite, options, environment.Cuda.SkipReason);
 
     public ModelGateway? Gateway => gateway;
 
