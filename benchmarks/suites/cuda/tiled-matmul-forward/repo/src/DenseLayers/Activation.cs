@@ -1,0 +1,7 @@
+namespace DenseLayers;
+
+public enum Activation
+{
+    Identity,
+    Relu,
+}
