@@ -100,6 +100,11 @@ internal static class EvolveCommand
             await using var context = await GradingContext.CreateAsync(options.Sandbox, loaded.Tasks, error, cancellationToken);
             var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder);
             await output.WriteLineAsync($"dgm: run {runDir}: {options.Iterations} iterations × {options.Children} children, selection {options.Selection}, model {options.Model}, {options.Workers} workers");
+            foreach (var reason in loaded.Tasks.Select(environment.Cuda.SkipReason).OfType<string>().GroupBy(r => r))
+            {
+                await output.WriteLineAsync($"dgm: {"task".ToQuantity(reason.Count())} of {loaded.Name} left out of every stage and score ({reason.Key})");
+            }
+
             RunSummary summary;
             try
             {

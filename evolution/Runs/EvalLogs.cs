@@ -55,7 +55,8 @@ public static class EvalLogs
         ArgumentNullException.ThrowIfNull(grades);
         Directory.CreateDirectory(evalsDir);
         var tasks = new JsonArray();
-        foreach (var r in node.Results)
+        // Train results only: self-improvement reads this folder, and holdout must never steer evolution.
+        foreach (var r in node.Results.Where(r => r.Split != "holdout"))
         {
             var failed = grades.TryGetValue(r.TaskId, out var grade)
                 ? grade.Tests.Where(t => t.Value != TestStatus.Passed).Select(t => (JsonNode?)t.Key).ToArray()

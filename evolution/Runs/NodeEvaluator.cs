@@ -79,7 +79,7 @@ public sealed class NodeEvaluator(RunContext run)
     private async Task<IReadOnlyList<TaskOutcome>> RunTasksAsync(Node node, int stage, IReadOnlyList<BenchTask> tasks, CancellationToken cancellationToken)
     {
         var evaluator = new AgentEvaluator(run.Sandboxes, run.Environment, new Grader(run.Sandboxes, run.Environment, run.RunId), run.Folder.BuildDir(node.Id), run.RunId);
-        var evals = run.Folder.EvalsDir(node.Id);
+        var evals = stage == 0 ? run.Folder.HoldoutDir(node.Id) : run.Folder.EvalsDir(node.Id); // stage 0: holdout
         var outcomes = await Task.WhenAll(tasks.Select(task => run.GatedAsync(
             async () =>
             {

@@ -8,6 +8,9 @@ public sealed record RunFolder(string Root)
     /// <summary>The parent's evaluation logs a child's self-improvement reads (the `improve --evals` contract).</summary>
     public string EvalsDir(string id) => Path.Combine(NodeDir(id), "evals");
 
+    /// <summary>The node's holdout logs: kept for people, never shown to self-improvement (holdout must not steer evolution).</summary>
+    public string HoldoutDir(string id) => Path.Combine(NodeDir(id), "holdout");
+
     /// <summary>The node's built agent (Dgm.Agent.dll and its dependencies), made in a sandbox.</summary>
     public string BuildDir(string id) => Path.Combine(Root, "builds", id);
 

@@ -48,6 +48,30 @@ public sealed class LoopPartsTests
     }
 
     [TestMethod]
+    public async Task The_evals_summary_self_improvement_reads_leaves_out_holdout()
+    {
+        var dir = Directory.CreateTempSubdirectory("dgm-evals-").FullName;
+        try
+        {
+            var node = new Node
+            {
+                Id = "0",
+                Results = [new("a", "train", 1, "resolved", true, true, "plausible_patch", 1), new("h", "holdout", 0, "unresolved", false, true, "plausible_patch", 1)],
+            };
+
+            await EvalLogs.WriteSummaryAsync(dir, node, new Dictionary<string, Dgm.Benchmarks.Grading.TaskReport>(), CancellationToken.None);
+
+            using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+            CollectionAssert.AreEqual(new[] { "a" }, summary.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("task").GetString()).ToArray());
+            Assert.AreNotEqual(new RunFolder("/r").EvalsDir("0"), new RunFolder("/r").HoldoutDir("0"), "holdout task logs live apart from the evals folder");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public async Task The_evals_summary_follows_the_improve_contract()
     {
         var dir = Directory.CreateTempSubdirectory("dgm-evals-").FullName;
