@@ -126,13 +126,20 @@ public sealed class EvolutionRun(RunContext run)
         {
             await new ChildPipeline(run).RunAsync(parent, node, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested)
         {
+            // Stopped (Ctrl+C, SIGTERM): whatever the interrupted call threw (Docker.DotNet wraps a cancelled
+            // request in HttpRequestException), the child is interrupted and the run stops.
             var current = run.Store.Get(node.Id);
             run.Store.Update(current with { Status = NodeStatus.Invalid, InvalidReason = "interrupted: the run was stopped", Finished = DateTimeOffset.UtcNow });
-            throw;
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new OperationCanceledException("the run was stopped", e, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
             // A harness failure on one child (a sandbox that would not start, a full disk) ends that child, not the run.
             var current = run.Store.Get(node.Id);

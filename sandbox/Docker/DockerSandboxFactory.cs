@@ -96,14 +96,24 @@ public sealed class DockerSandboxFactory : ISandboxFactory, IDisposable
         {
             throw SandboxException.ImageMissing(spec.Image, e);
         }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("starting the sandbox was cancelled", e, cancellationToken);
+        }
 
         try
         {
             await _client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
         }
-        catch
+        catch (Exception e)
         {
             await RemoveQuietlyAsync(_client, created.ID);
+            if (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                // Docker.DotNet reports a cancelled request as HttpRequestException: say what it is.
+                throw new OperationCanceledException("starting the sandbox was cancelled", e, cancellationToken);
+            }
+
             throw;
         }
 

@@ -17,7 +17,7 @@ public sealed class EvolutionRunTests
 
     [TestMethod]
     [Timeout(1_200_000, CooperativeCancellation = true)]
-    public async Task A_run_killed_mid_iteration_resumes_with_an_intact_archive_no_half_node_counted_and_no_container_left()
+    public async Task A_run_killed_mid_iteration_or_stopped_with_ctrl_c_resumes_with_an_intact_archive_no_half_node_counted_and_no_container_left()
     {
         await DockerFixture.FactoryAsync();
         var root = Directory.CreateTempSubdirectory("dgm-evolve-").FullName;
@@ -32,24 +32,10 @@ public sealed class EvolutionRunTests
         try
         {
             // 1. A run in its own process, killed with SIGKILL once its first child is being built.
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dgm.dll"), "evolve", "--iterations", "1" }.Concat(common))
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var first = Process.Start(start)!;
+            using var first = StartEvolve(["--iterations", "1", .. common]);
             var firstOutput = first.StandardOutput.ReadToEndAsync();
             var firstError = first.StandardError.ReadToEndAsync();
-            var improved = Path.Combine(run, "nodes", "1", "improve.patch");
-            var deadline = DateTime.UtcNow.AddMinutes(12);
-            while (!File.Exists(improved) && !first.HasExited && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-
-            Assert.IsFalse(first.HasExited, $"the run ended before its child was built:\n{await firstOutput}\n{await firstError}");
-            Assert.IsTrue(File.Exists(improved), "no child started within the deadline");
+            await WaitForChildBuildAsync(first, Path.Combine(run, "nodes", "1", "improve.patch"), firstOutput, firstError);
 
             // 2. While it runs, a second run on the same folder is refused.
             var (busyExit, _, busyError) = await DgmAsync(["evolve", "--resume", .. common]);
@@ -59,8 +45,30 @@ public sealed class EvolutionRunTests
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
 
-            // 3. Resume with one more iteration: the database opens, the half-done child is invalid, the run goes on.
-            var (exit, output, error) = await DgmAsync(["evolve", "--resume", "--iterations", "2", .. common]);
+            // 3. Resume for one more iteration, then Ctrl+C (SIGINT) while its child is being built: a graceful stop.
+            using var second = StartEvolve(["--resume", "--iterations", "2", .. common]);
+            var secondOutput = second.StandardOutput.ReadToEndAsync();
+            var secondError = second.StandardError.ReadToEndAsync();
+            await WaitForChildBuildAsync(second, Path.Combine(run, "nodes", "2", "improve.patch"), secondOutput, secondError);
+            Assert.AreEqual("", await HostCommandAsync("kill", "-INT", second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            using (var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+            {
+                await second.WaitForExitAsync(stopping.Token);
+            }
+
+            Assert.AreEqual(130, second.ExitCode, $"{await secondOutput}\n{await secondError}");
+            StringAssert.Contains(await secondError, $"continue with: dgm evolve --run {run} --resume");
+            using (var store = ArchiveStore.Open(run))
+            {
+                Assert.AreEqual(RunStatus.Interrupted, store.GetRunInfo()!.Status);
+                Assert.AreEqual(NodeStatus.Invalid, store.Get("2").Status, "the child in flight is not counted");
+                StringAssert.Contains(store.Get("2").InvalidReason, "interrupted");
+            }
+
+            Assert.AreEqual("", (await HostCommandAsync("docker", "ps", "-aq", "--filter", "label=org.dgm.run=evolve-run")).Trim(), "Ctrl+C removed the run's sandboxes");
+
+            // 4. Resume with one more iteration: the database opens, the half-done children are invalid, the run goes on.
+            var (exit, output, error) = await DgmAsync(["evolve", "--resume", "--iterations", "3", .. common]);
 
             Assert.AreEqual(0, exit, $"{output}\n{error}");
             using (var store = ArchiveStore.Open(run))
@@ -74,9 +82,9 @@ public sealed class EvolutionRunTests
                 var interrupted = store.Get("1");
                 Assert.AreEqual(NodeStatus.Invalid, interrupted.Status);
                 StringAssert.Contains(interrupted.InvalidReason, "interrupted");
-                var resumed = store.Get("2");
+                var resumed = store.Get("3");
                 Assert.AreEqual("0", resumed.ParentId);
-                Assert.AreEqual(2, resumed.Iteration);
+                Assert.AreEqual(3, resumed.Iteration);
                 Assert.IsNotNull(resumed.Finished);
                 Assert.IsFalse(resumed.InvalidReason?.Contains("interrupted", StringComparison.Ordinal) ?? false, resumed.InvalidReason);
                 Assert.IsNotNull(resumed.Commit, "every finished child is in the lineage");
@@ -87,18 +95,43 @@ public sealed class EvolutionRunTests
             var containers = await HostCommandAsync("docker", "ps", "-aq", "--filter", $"label=org.dgm.run=evolve-run");
             Assert.AreEqual("", containers.Trim(), "containers of the killed run were reaped");
 
-            // 4. The tree and the diff read the resumed run.
+            // 5. The tree and the diff read the resumed run.
             var (treeExit, tree, treeError) = await DgmAsync("tree", "--run", run, "--color", "never");
             Assert.AreEqual(0, treeExit, treeError);
             StringAssert.Contains(tree, "0 ★");
             StringAssert.Contains(tree, "interrupted");
-            var (diffExit, _, diffError) = await DgmAsync("diff", "2", "--run", run, "--color", "never");
+            var (diffExit, _, diffError) = await DgmAsync("diff", "3", "--run", run, "--color", "never");
             Assert.AreEqual(0, diffExit, diffError);
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>`dgm evolve` in its own process (the test binary folder holds dgm.dll).</summary>
+    private static Process StartEvolve(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dgm.dll"), "evolve" }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Waits until the child's self-improvement produced its patch (the build is next), failing if the run ends first.</summary>
+    private static async Task WaitForChildBuildAsync(Process process, string improvePatch, Task<string> output, Task<string> error)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(12);
+        while (!File.Exists(improvePatch) && !process.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.IsFalse(process.HasExited, $"the run ended before its child was built:\n{await output}\n{await error}");
+        Assert.IsTrue(File.Exists(improvePatch), "no child started within the deadline");
     }
 
     [TestMethod]
