@@ -72,9 +72,9 @@ public static class CudaErrors
         [CUResult.ErrorUnknown] = ("CUDA_ERROR_UNKNOWN", "an unknown internal error"),
     };
 
-    /// <summary>The driver's symbolic name, such as CUDA_ERROR_INVALID_VALUE; unknown codes keep their number.</summary>
+    /// <summary>The driver's symbolic name, such as CUDA_ERROR_INVALID_VALUE (the driver's own when one is loaded); unknown codes keep their number.</summary>
     public static string Name(CUResult result) =>
-        Known.TryGetValue(result, out var known) ? known.Name : $"CUDA_ERROR_{(int)result}";
+        Native.DriverApi.TryErrorName(result) ?? (Known.TryGetValue(result, out var known) ? known.Name : $"CUDA_ERROR_{(int)result}");
 
     /// <summary>What the code means: the driver's own text when a driver is loaded, else this binding's.</summary>
     public static string Describe(CUResult result) =>
