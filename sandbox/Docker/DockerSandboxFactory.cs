@@ -98,7 +98,7 @@ public sealed class DockerSandboxFactory : ISandboxFactory, IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("starting the sandbox was cancelled", e, cancellationToken);
+            throw Cancelled(e, cancellationToken);
         }
 
         try
@@ -110,8 +110,7 @@ public sealed class DockerSandboxFactory : ISandboxFactory, IDisposable
             await RemoveQuietlyAsync(_client, created.ID);
             if (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
-                // Docker.DotNet reports a cancelled request as HttpRequestException: say what it is.
-                throw new OperationCanceledException("starting the sandbox was cancelled", e, cancellationToken);
+                throw Cancelled(e, cancellationToken);
             }
 
             throw;
@@ -119,6 +118,10 @@ public sealed class DockerSandboxFactory : ISandboxFactory, IDisposable
 
         return new DockerSandbox(_client, created.ID, spec.WorkDir);
     }
+
+    /// <summary>Docker.DotNet reports a cancelled request as HttpRequestException: say what it is.</summary>
+    private static OperationCanceledException Cancelled(Exception e, CancellationToken cancellationToken) =>
+        new("starting the sandbox was cancelled", e, cancellationToken);
 
     internal static async Task RemoveQuietlyAsync(DockerClient client, string id)
     {

@@ -23,13 +23,7 @@ internal static class Chromium
         }
 
         const string reason = "no chromium or chromium-browser on the PATH and DGM_BROWSER unset (apt-get install chromium; ./scripts/test.sh installs it as root)";
-        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
-        {
-            Assert.Fail($"CI must run the browser tests, but {reason}");
-        }
-
-        Console.WriteLine($"Skipping: {reason}");
-        Assert.Inconclusive(reason);
+        Requirement.Missing("browser", reason);
         return "";
     }
 

@@ -22,13 +22,7 @@ internal static class DockerFixture
             if (!await DockerSandboxFactory.IsAvailableAsync(CancellationToken.None))
             {
                 var reason = $"no Docker daemon answers at {DockerSandboxFactory.Endpoint}; ./scripts/test.sh starts one when run as root";
-                if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
-                {
-                    Assert.Fail($"CI must run the Docker tests, but {reason}");
-                }
-
-                Console.WriteLine($"Skipping: {reason}");
-                Assert.Inconclusive(reason);
+                Requirement.Missing("Docker", reason);
             }
 
             _factory = await DockerSandboxFactory.ConnectAsync(CancellationToken.None);

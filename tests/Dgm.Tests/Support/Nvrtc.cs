@@ -13,12 +13,6 @@ internal static class Nvrtc
         }
 
         const string reason = "NVRTC (libnvrtc) is not installed: scripts/lib/ensure-nvrtc.sh installs it as root; ./scripts/test.sh runs it";
-        if (Environment.GetEnvironmentVariable("CI") is { Length: > 0 })
-        {
-            Assert.Fail($"CI must run the NVRTC tests, but {reason}");
-        }
-
-        Console.WriteLine($"Skipping: {reason}");
-        Assert.Inconclusive(reason);
+        Requirement.Missing("NVRTC", reason);
     }
 }
