@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # The paper's ablations, offline: the same budget and seeds for each parent-selection method, then a
 # table of the best node's holdout score per method written into docs/experiments.md.
-#   ./scripts/ablation.sh [--iterations N] [--seeds "1 2"] [--methods "dgm greedy latest hgm"] [-- extra dgm evolve args]
+#   ./scripts/ablation.sh [--iterations N] [--seeds "1 2"] [--methods "dgm greedy latest hgm"]
+#                         [--stage1 N] [--stage2 N] [--threshold F] [-- extra dgm evolve args]
+# The defaults fit one session on a 2-core machine (about half an hour per method and seed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-iterations=6
+iterations=4
+stage1=3
+stage2=3
+threshold=0.3
 seeds="1"
 methods="dgm greedy latest hgm"
 extra=()
@@ -14,6 +19,9 @@ while [ $# -gt 0 ]; do
     --iterations) iterations=$2; shift 2 ;;
     --seeds) seeds=$2; shift 2 ;;
     --methods) methods=$2; shift 2 ;;
+    --stage1) stage1=$2; shift 2 ;;
+    --stage2) stage2=$2; shift 2 ;;
+    --threshold) threshold=$2; shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "ablation.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -27,12 +35,13 @@ dgm() { dotnet cli/bin/Debug/net10.0/dgm.dll "$@"; }
 
 stamp=$(date +%Y-%m-%d-%H%M%S)
 rows=()
+mkdir -p "runs/ablation-$stamp"
 for method in $methods; do
   for seed in $seeds; do
     run="runs/ablation-$stamp/$method-seed$seed"
     echo "== $method, seed $seed → $run" >&2
     dgm evolve --run "$run" --selection "$method" --seed "$seed" --iterations "$iterations" --children 2 \
-      --stage1 6 --stage2 10 --stage2-threshold 0.2 "${extra[@]}" >"$run.log" 2>&1 || { echo "ablation.sh: $method seed $seed failed, see $run.log" >&2; continue; }
+      --stage1 "$stage1" --stage2 "$stage2" --stage2-threshold "$threshold" "${extra[@]}" >"$run.log" 2>&1 || { echo "ablation.sh: $method seed $seed failed, see $run.log" >&2; continue; }
     rows+=("$(python3 - "$method" "$seed" "$run/summary.json" <<'PY'
 import json, sys
 m, seed, path = sys.argv[1:]
@@ -44,7 +53,7 @@ PY
   done
 done
 
-table="Measured $(date +%Y-%m-%d) on $(nproc) cores: ${iterations} iterations × 2 children, offline (\`--model heuristic\`), stages 6 + 10 train tasks, holdout: all.
+table="Measured $(date +%Y-%m-%d) on $(nproc) cores: ${iterations} iterations × 2 children, offline (\`--model heuristic\`), stages $stage1 + $stage2 train tasks (threshold $threshold), holdout: all, commit $(git rev-parse --short HEAD).
 
 | method | seed | nodes | valid | best | train: seed → best | holdout: seed → best | wall |
 |---|---|---|---|---|---|---|---|
