@@ -33,7 +33,8 @@ public sealed class ChildPipeline(RunContext run)
                 try
                 {
                     var (diagnosis, statement) = await new ModelDiagnoser(run.Gateway, ModelName(run.Options.Model)).DiagnoseAsync(
-                        node.Id, parentSource, folder.EvalsDir(parent.Id), new Random(ImproveSeed(node.Id)), cancellationToken);
+                        node.Id, parentSource, folder.EvalsDir(parent.Id), parent.ParentId is null ? null : folder.EvalsDir(parent.ParentId),
+                        new Random(ImproveSeed(node.Id)), cancellationToken);
                     node = node with { Diagnosis = diagnosis, ProblemStatement = statement };
                     problem = statement;
                     run.Store.Update(node);

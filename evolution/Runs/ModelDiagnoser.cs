@@ -34,12 +34,16 @@ public sealed class ModelDiagnoser(ModelGateway gateway, string model)
 {
     private static readonly string[] Fields = ["log_summarization", "potential_improvements", "improvement_proposal", "implementation_suggestion", "problem_description"];
 
-    /// <summary>Diagnoses one parent; returns the five fields and the problem statement its self-improvement works on.</summary>
-    public async Task<(Diagnosis Diagnosis, string ProblemStatement)> DiagnoseAsync(string nodeId, string parentSourceDir, string evalsDir, Random random, CancellationToken cancellationToken)
+    /// <summary>
+    /// Diagnoses one parent; returns the five fields and the problem statement its self-improvement works on.
+    /// previousEvalsDir: the evaluation of the parent's own parent (null for the seed), which shows results that flipped.
+    /// </summary>
+    public async Task<(Diagnosis Diagnosis, string ProblemStatement)> DiagnoseAsync(string nodeId, string parentSourceDir, string evalsDir, string? previousEvalsDir, Random random, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(random);
         var evals = EvalSummary.Read(evalsDir);
-        var prompt = SpecialDiagnosis(evals, random) ?? OneLog(evalsDir, evals, random);
+        var previous = previousEvalsDir is null ? null : EvalSummary.Read(previousEvalsDir);
+        var prompt = SpecialDiagnosis(evals, previous, random) ?? OneLog(evalsDir, evals, random);
         var request = new JsonObject
         {
             ["model"] = model,
@@ -120,19 +124,39 @@ public sealed class ModelDiagnoser(ModelGateway gateway, string model)
         }
     }
 
-    /// <summary>The paper's special diagnoses, each with probability 0.25 when the logs show it.</summary>
-    private static string? SpecialDiagnosis(EvalSummary evals, Random random)
+    /// <summary>
+    /// The paper's special diagnoses, each drawn with probability 0.25 when the logs show it: many empty
+    /// patches; flaky results (tasks the parent's own parent resolved that the parent lost: a small edit
+    /// should not lose them, so the agent's outcome varies from run to run); context-window overflow.
+    /// </summary>
+    public static string? SpecialDiagnosis(EvalSummary evals, EvalSummary? previous, Random random)
     {
+        ArgumentNullException.ThrowIfNull(evals);
+        ArgumentNullException.ThrowIfNull(random);
         var empty = evals.Tasks.Count(t => !t.PatchExists);
         if (evals.Tasks.Count > 0 && empty * 2 > evals.Tasks.Count && random.NextDouble() < 0.25)
         {
             return $"# The problem\nThe agent produced an empty patch on {empty} of {evals.Tasks.Count} tasks: it often stops without editing any file. Find out why and make it always end with a real edit attempt.";
         }
 
+        var lost = Flipped(evals, previous);
+        if (lost.Count > 0 && random.NextDouble() < 0.25)
+        {
+            return $"# The problem\nThe agent's results are not stable: it lost {lost.Count} task(s) that the version it was derived from resolved ({string.Join(", ", lost)}). The same agent may fix a task on one run and miss it on the next. Make its outcome robust: generate several candidate patches, check each against the tests, and keep the best one.";
+        }
+
         var overflow = evals.Tasks.Count(t => t.StopReason is "context_length");
         return overflow > 0 && random.NextDouble() < 0.25
             ? $"# The problem\nOn {overflow} tasks the agent stopped because its conversation outgrew the model's context window. Make it summarize or truncate its history so it can go on."
             : null;
+    }
+
+    /// <summary>The tasks both evaluations ran that the previous one resolved and this one did not.</summary>
+    public static IReadOnlyList<string> Flipped(EvalSummary evals, EvalSummary? previous)
+    {
+        ArgumentNullException.ThrowIfNull(evals);
+        var before = previous?.Tasks.Where(t => t.Resolved).Select(t => t.Task).ToHashSet(StringComparer.Ordinal) ?? [];
+        return [.. evals.Tasks.Where(t => !t.Resolved && before.Contains(t.Task)).Select(t => t.Task).Order(StringComparer.Ordinal)];
     }
 
     private static string OneLog(string evalsDir, EvalSummary evals, Random random)

@@ -37,6 +37,32 @@ public sealed class ModelDiagnoserTests
     }
 
     [TestMethod]
+    public void Tasks_the_previous_evaluation_resolved_and_this_one_lost_are_flaky_results()
+    {
+        var previous = Summary(("a", true, true), ("b", true, true), ("c", false, true));
+        var now = Summary(("a", false, true), ("b", true, true), ("c", false, true), ("d", false, true));
+
+        CollectionAssert.AreEqual(new[] { "a" }, ModelDiagnoser.Flipped(now, previous).ToArray());
+        Assert.AreEqual(0, ModelDiagnoser.Flipped(now, null).Count, "the seed has no previous evaluation");
+    }
+
+    [TestMethod]
+    public void Special_diagnoses_are_drawn_only_when_the_logs_show_them()
+    {
+        var previous = Summary(("a", true, true), ("b", true, true));
+        var lost = Summary(("a", false, true), ("b", true, true));
+        var empty = Summary(("a", false, false), ("b", false, false), ("c", false, true));
+        var overflow = new EvalSummary([new("a", "unresolved", false, true, "context_length", [])]);
+
+        StringAssert.Contains(ModelDiagnoser.SpecialDiagnosis(lost, previous, new Fixed(0.1)), "lost 1 task(s) that the version it was derived from resolved (a)");
+        StringAssert.Contains(ModelDiagnoser.SpecialDiagnosis(empty, null, new Fixed(0.1)), "empty patch on 2 of 3 tasks");
+        StringAssert.Contains(ModelDiagnoser.SpecialDiagnosis(overflow, null, new Fixed(0.1)), "context window");
+        Assert.IsNull(ModelDiagnoser.SpecialDiagnosis(lost, previous, new Fixed(0.9)), "each is drawn with probability 0.25");
+        Assert.IsNull(ModelDiagnoser.SpecialDiagnosis(lost, null, new Fixed(0.1)), "nothing flipped without a previous evaluation");
+        Assert.IsNull(ModelDiagnoser.SpecialDiagnosis(previous, previous, new Fixed(0.1)), "nothing lost, nothing empty, no overflow");
+    }
+
+    [TestMethod]
     public async Task A_diagnosis_goes_through_the_gateway_with_one_failed_evaluation_and_becomes_the_problem_statement()
     {
         await using var server = await FakeOpenAiServer.StartAsync();
@@ -55,8 +81,8 @@ public sealed class ModelDiagnoserTests
             File.WriteAllText(Path.Combine(source, "Agent.cs"), "// the loop");
             var diagnoser = new ModelDiagnoser(gateway, "fake-model");
 
-            var (diagnosis, problem) = await diagnoser.DiagnoseAsync("5", source, evals, new Random(1), CancellationToken.None);
-            var error = await Assert.ThrowsExactlyAsync<DiagnosisException>(() => diagnoser.DiagnoseAsync("6", source, evals, new Random(1), CancellationToken.None));
+            var (diagnosis, problem) = await diagnoser.DiagnoseAsync("5", source, evals, null, new Random(1), CancellationToken.None);
+            var error = await Assert.ThrowsExactlyAsync<DiagnosisException>(() => diagnoser.DiagnoseAsync("6", source, evals, null, new Random(1), CancellationToken.None));
 
             Assert.AreEqual("Edit Localizer.cs.", diagnosis.ImplementationSuggestion);
             StringAssert.Contains(problem, "The agent edits methods the failing test never calls.");
@@ -72,5 +98,14 @@ public sealed class ModelDiagnoserTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static EvalSummary Summary(params (string Task, bool Resolved, bool Patch)[] tasks) =>
+        new([.. tasks.Select(t => new EvalSummary.TaskLine(t.Task, t.Resolved ? "resolved" : "unresolved", t.Resolved, t.Patch, "submitted", []))]);
+
+    /// <summary>A random source whose every draw is the same number.</summary>
+    private sealed class Fixed(double value) : Random
+    {
+        public override double NextDouble() => value;
     }
 }
