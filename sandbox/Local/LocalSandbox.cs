@@ -66,7 +66,7 @@ internal sealed partial class LocalSandbox : ISandbox
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new SandboxException($"Could not start '{start.FileName}'.");
+        using var process = _bwrap is null ? Process.Start(start) ?? throw new SandboxException($"Could not start '{start.FileName}'.") : await StartOnOwnThreadAsync(start);
         process.StandardInput.Close();
         var stdout = new HeadTailBuffer(request.OutputCapBytes);
         var stderr = new HeadTailBuffer(request.OutputCapBytes);
@@ -122,6 +122,45 @@ internal sealed partial class LocalSandbox : ISandbox
         }
 
         return value == _spec.WorkDir ? _hostWork : value;
+    }
+
+    /// <summary>
+    /// bwrap's --die-with-parent is PR_SET_PDEATHSIG, which fires when the THREAD that started bwrap ends, not
+    /// the process: a thread-pool thread retired while the command ran killed it (exit 137 after about 20 s of
+    /// idle pool). So bwrap is started from a thread of its own that lives until the command exits.
+    /// </summary>
+    private static Task<Process> StartOnOwnThreadAsync(ProcessStartInfo start)
+    {
+        var started = new TaskCompletionSource<Process>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            Process? process;
+            try
+            {
+                process = Process.Start(start) ?? throw new SandboxException($"Could not start '{start.FileName}'.");
+            }
+            catch (Exception e)
+            {
+                started.SetException(e);
+                return;
+            }
+
+            started.SetResult(process);
+            try
+            {
+                process.WaitForExit();
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException or System.ComponentModel.Win32Exception)
+            {
+                // Disposed by RunAsync after a cancellation: the command was killed.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "bwrap parent",
+        };
+        thread.Start();
+        return started.Task;
     }
 
     private static async Task PumpAsync(Stream source, HeadTailBuffer sink)

@@ -109,6 +109,44 @@ public sealed class EvolutionRunTests
         }
     }
 
+    [TestMethod]
+    [Timeout(1_200_000, CooperativeCancellation = true)]
+    public async Task An_offline_iteration_runs_end_to_end_in_the_local_sandbox_without_docker()
+    {
+        var root = Directory.CreateTempSubdirectory("dgm-evolve-local-").FullName;
+        var suite = Path.Combine(root, "suite");
+        var run = Path.Combine(root, "local-run");
+        foreach (var task in new[] { "date-range-inclusive-days", "money-storage-format-culture", "cart-bundle-discount" })
+        {
+            Dgm.Sandbox.FileTree.Copy(Path.Combine(Repo.Suites, "dgm-bugs", task), Path.Combine(suite, task), followLinks: false);
+        }
+
+        try
+        {
+            var (exit, output, error) = await DgmAsync("evolve", "--run", run, "--suite", suite, "--sandbox", "local", "--iterations", "1", "--children", "1",
+                "--stage1", "2", "--stage2", "0", "--holdout-tasks", "1", "--workers", "2", "--seed", "1");
+
+            Assert.AreEqual(0, exit, $"{output}\n{error}");
+            StringAssert.Contains(error, "dgm: local sandbox", "the weaker isolation is said");
+            using var store = ArchiveStore.Open(run);
+            var seed = store.Get("0");
+            Assert.AreEqual(NodeStatus.Valid, seed.Status, seed.InvalidReason);
+            Assert.AreEqual(0.5, seed.Score, "the seed resolves the off-by-one date range, not the culture bug");
+            Assert.IsNotNull(seed.HoldoutScore);
+            var child = store.Get("1");
+            Assert.AreEqual(NodeStatus.Valid, child.Status, child.InvalidReason);
+            Assert.IsNotNull(child.Score, "the child was built and evaluated in the local sandbox");
+            Assert.IsNotNull(child.Commit);
+            using var lineage = Lineage.Open(run);
+            StringAssert.Contains(lineage.Diff("0", "1"), "+++ b/", "the child's source is an edit of the seed's");
+            Assert.IsTrue(File.Exists(Path.Combine(run, "summary.json")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>`dgm evolve` in its own process (the test binary folder holds dgm.dll).</summary>
     private static Process StartEvolve(IEnumerable<string> args)
     {

@@ -71,4 +71,26 @@ public sealed class LocalSandboxTests
         StringAssert.Contains(result.Stdout, "Read-only file system");
         StringAssert.Contains(result.Stdout, "/work");
     }
+
+    [TestMethod]
+    public async Task A_bubblewrap_command_outlives_the_thread_that_started_it()
+    {
+        var factory = new LocalSandboxFactory();
+        if (factory.BwrapPath is null)
+        {
+            Assert.Inconclusive("bubblewrap is not installed (apt-get install bubblewrap); ./scripts/test.sh installs it as root");
+        }
+
+        await using var sandbox = await factory.StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+        Task<CommandResult>? pending = null;
+
+        // The way a thread-pool thread retires mid-command: the caller's thread ends right after starting it.
+        var caller = new Thread(() => pending = sandbox.RunAsync(Request("sleep 1; echo survived"), CancellationToken.None));
+        caller.Start();
+        caller.Join();
+        var result = await pending!;
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        StringAssert.Contains(result.Stdout, "survived");
+    }
 }
