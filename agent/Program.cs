@@ -55,7 +55,7 @@ try
     {
         var stop = improving
             ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), CancellationToken.None)
-            : await new RepairMode(Budget(options, limits), trajectory).RunAsync(repo, CancellationToken.None);
+            : await new RepairMode(Budget(options, limits), trajectory).RunAsync(repo, problem!, CancellationToken.None);
         await File.WriteAllTextAsync(output, Repository.Diff(repo));
         Console.Error.WriteLine($"dgm-agent: stopped: {stop}");
         return 0;

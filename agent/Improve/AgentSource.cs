@@ -16,21 +16,23 @@ public sealed class AgentSource(string root)
     /// <summary>The files this edit changed or created, relative to the root.</summary>
     public IEnumerable<string> Changed => _originals.Keys.Select(p => Path.GetRelativePath(root, p));
 
-    /// <summary>The names in Operators.All, in order.</summary>
-    public IReadOnlyList<string> OperatorNames() =>
-        [.. OperatorList().List.Elements.Select(e => e.DescendantTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.StringLiteralToken)).ValueText)];
+    /// <summary>The names in Operators.All (or another owner's All list: Reproducers), in order.</summary>
+    public IReadOnlyList<string> OperatorNames(string owner = "Operators") =>
+        [.. NamedList(owner).List.Elements.Select(e => e.DescendantTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.StringLiteralToken)).ValueText)];
 
     /// <summary>
-    /// Renders a grammar entry into Learned/ next to Operators.cs (in the namespace below Operators') and
-    /// registers it first or last in Operators.All; returns the parameter values drawn.
+    /// Renders a grammar entry into Learned/ next to the owner's file (Operators.cs; Reproducers.cs for a
+    /// reproducer), in the namespace below the owner's, and registers it first or last in the owner's All
+    /// list as (name, Learned.Class.member); returns the parameter values drawn.
     /// </summary>
-    public string AddOperator(OperatorTemplate entry, Random random, bool first)
+    public string AddOperator(OperatorTemplate entry, Random random, bool first, string owner = "Operators", string member = "Apply")
     {
-        var (file, list) = OperatorList();
+        ArgumentNullException.ThrowIfNull(entry);
+        var (file, list) = NamedList(owner);
         var ns = list.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString() ?? "Dgm.Agent.Repair";
         var (source, values) = entry.Render(ns + ".Learned", random);
         Write(Path.Combine(Path.GetDirectoryName(file)!, "Learned", entry.ClassName + ".cs"), source);
-        var element = $"(\"{entry.Name}\", Learned.{entry.ClassName}.Apply)";
+        var element = $"(\"{entry.Name}\", Learned.{entry.ClassName}.{member})";
         var elements = list.Elements.Select(e => e.ToString()).ToList();
         elements.Insert(first ? 0 : elements.Count, element);
         ReplaceList(file, list, elements);
@@ -40,7 +42,7 @@ public sealed class AgentSource(string root)
     /// <summary>Rewrites Operators.All in the given order of names (names not given keep their place at the end).</summary>
     public void OrderOperators(IReadOnlyList<string> names)
     {
-        var (file, list) = OperatorList();
+        var (file, list) = NamedList("Operators");
         var rank = names.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
         var elements = list.Elements.Zip(OperatorNames()).OrderBy(p => rank.GetValueOrDefault(p.Second, int.MaxValue)).Select(p => p.First.ToString());
         ReplaceList(file, list, [.. elements]);
@@ -91,11 +93,11 @@ public sealed class AgentSource(string root)
         _originals.Clear();
     }
 
-    private (string File, CollectionExpressionSyntax List) OperatorList()
+    private (string File, CollectionExpressionSyntax List) NamedList(string owner)
     {
         foreach (var (file, tree) in Trees())
         {
-            var all = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.Text == "Operators")
+            var all = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.Text == owner)
                 .SelectMany(c => c.Members.OfType<FieldDeclarationSyntax>()).SelectMany(f => f.Declaration.Variables).FirstOrDefault(v => v.Identifier.Text == "All");
             if (all?.Initializer?.Value is CollectionExpressionSyntax list)
             {
@@ -103,7 +105,7 @@ public sealed class AgentSource(string root)
             }
         }
 
-        throw new InvalidOperationException("no 'Operators.All = [...]' list in the agent's source");
+        throw new InvalidOperationException($"no '{owner}.All = [...]' list in the agent's source");
     }
 
     private (string File, ParameterSyntax Parameter) BudgetParameter(string name)

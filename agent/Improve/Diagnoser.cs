@@ -106,7 +106,17 @@ public static partial class Diagnoser
             }));
         }
 
-        Count(summary, "no visible test failed (nothing guides offline repair; not addressed)", unresolved.Where(l => l.StopReason == "no_failing_test").ToList());
+        // No visible test failed: the repair never started. A reproducer writes one from the problem statement.
+        var blind = unresolved.Where(l => l.StopReason == "no_failing_test").ToList();
+        var reproducers = OperatorNames(source, "Reproducers");
+        Count(summary, $"no visible test failed, so the repair never started (reproducers: {(reproducers.Count == 0 ? "none" : string.Join(", ", reproducers))})", blind);
+        foreach (var entry in OperatorGrammar.Reproducers.Where(e => !reproducers.Contains(e.Name)))
+        {
+            var weight = blind.Count(l => Evidence(entry, l) > 0) + blind.Count / 2.0;
+            proposals.Add(new($"write a failing test from the problem statement before repairing ('{entry.Name}' drawn from the grammar)", entry.Cause, weight, (s, random) =>
+                $"added the reproducer '{entry.Name}' ({s.AddOperator(entry, random, first: false, owner: "Reproducers", member: "Write")}) to Reproducers.All"));
+        }
+
         return new(string.Join('\n', summary), [.. proposals.Where(p => p.Weight > 0)]);
     }
 
@@ -134,11 +144,11 @@ public static partial class Diagnoser
 
     private static HashSet<string> Named(string problem) => [.. CalledName().Matches(problem).Select(m => m.Groups[1].Value)];
 
-    private static IReadOnlyList<string> OperatorNames(AgentSource source)
+    private static IReadOnlyList<string> OperatorNames(AgentSource source, string owner = "Operators")
     {
         try
         {
-            return source.OperatorNames();
+            return source.OperatorNames(owner);
         }
         catch (InvalidOperationException)
         {

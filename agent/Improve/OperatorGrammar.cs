@@ -5,6 +5,7 @@ namespace Dgm.Agent.Improve;
 /// <summary>
 /// The grammar new repair operators are drawn from: one entry per family of Roslyn rewrites, each with
 /// the words in a failure's problem statement that point at it. Add an entry to teach the agent a new family.
+/// Reproducers are drawn from the same kind of template when no visible test fails.
 /// </summary>
 public static class OperatorGrammar
 {
@@ -15,5 +16,11 @@ public static class OperatorGrammar
         ExceptionType.Entry,
         SwapIdentifier.Entry,
         CopyStatement.Entry,
+    ];
+
+    /// <summary>Reproducers: ways to write a failing test from the problem statement when no visible test fails.</summary>
+    public static IReadOnlyList<OperatorTemplate> Reproducers { get; } =
+    [
+        ProblemExamples.Entry,
     ];
 }

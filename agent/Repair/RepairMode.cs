@@ -12,15 +12,45 @@ public sealed record RepairBudget(int Suspects = 6, int MaxCandidates = 250, dou
 /// </summary>
 public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
 {
-    public async Task<string> RunAsync(string repo, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(string repo, string problem, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var scratch = Directory.CreateTempSubdirectory("dgm-repair-").FullName;
+        var written = new List<string>();
         try
         {
             var visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken);
             var failing = visible.Where(t => !t.Passed).ToList();
             trajectory.Note($"visible tests: {visible.Count}, failing: {string.Join(", ", failing.Select(f => f.Name))}");
+            foreach (var (name, write) in failing.Count == 0 ? Reproducers.All : [])
+            {
+                var files = write(repo, problem);
+                if (files.Count == 0)
+                {
+                    trajectory.Note($"reproducer [{name}]: nothing in the problem statement it can turn into a test");
+                    continue;
+                }
+
+                written.AddRange(files);
+                try
+                {
+                    visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken);
+                }
+                catch (InvalidOperationException e)
+                {
+                    trajectory.Note($"reproducer [{name}]: its test does not build, removed: {e.Message[..Math.Min(e.Message.Length, 300)]}");
+                    Remove(written);
+                    continue;
+                }
+
+                failing = [.. visible.Where(t => !t.Passed)];
+                trajectory.Note($"reproducer [{name}] wrote {string.Join(", ", files.Select(f => Path.GetRelativePath(repo, f)))}: failing now: {string.Join(", ", failing.Select(f => f.Name))}");
+                if (failing.Count > 0)
+                {
+                    break;
+                }
+            }
+
             if (failing.Count == 0)
             {
                 return trajectory.Stop("no_failing_test", "no visible test fails, so nothing guides the repair");
@@ -62,6 +92,8 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
         }
         finally
         {
+            // The tests it wrote guided the repair; the patch is the fix alone.
+            Remove(written);
             try
             {
                 Directory.Delete(scratch, recursive: true);
@@ -70,6 +102,12 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
             {
             }
         }
+    }
+
+    private static void Remove(List<string> files)
+    {
+        files.ForEach(File.Delete);
+        files.Clear();
     }
 
     private static string Describe(Verdict verdict) =>

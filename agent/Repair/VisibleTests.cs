@@ -16,6 +16,12 @@ public static class VisibleTests
         foreach (var project in TestProjects(repo))
         {
             var results = Path.Combine(scratch, "visible-" + Path.GetFileNameWithoutExtension(project));
+            if (Directory.Exists(results))
+            {
+                // A second run (after a reproducer wrote a test) must not read the first run's report.
+                Directory.Delete(results, recursive: true);
+            }
+
             var run = await ChildProcess.RunAsync("dotnet", ["test", "--project", project, "--report-trx", "--results-directory", results], repo, timeout, cancellationToken);
             if (run.TimedOut)
             {

@@ -81,6 +81,39 @@ public sealed class AgentSelfImproveTests
     }
 
     [TestMethod]
+    public async Task Improve_adds_a_reproducer_when_no_visible_test_failed_and_the_child_repairs_from_the_problem_statements_examples()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_failing_test", "pagination-next-on-last-page", "statistics-mode-tie-break"), seed: 1);
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(patch, "+++ b/Repair/Learned/ProblemExamples.cs");
+        StringAssert.Contains(patch, "+        (\"problem-examples\", Learned.ProblemExamples.Write),");
+        StringAssert.Contains(patch, "ThrowExamples = true", "seed 1 draws the throw examples too");
+        var (built, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.AreEqual(0, built, output);
+        var child = Path.Combine(self, "bin", "Debug", "net10.0", "Dgm.Agent.dll");
+        var grader = await GradingFixture.GraderAsync();
+
+        // A fenced example with "// expected false, actual true", and a "`Type.Call(x)` throws" sentence.
+        foreach (var (name, note) in new[] { ("pagination-next-on-last-page", "tests/Pagination.Tests/ProblemStatementExamples.cs"), ("roman-numerals-subtractive", "tests/Numerals.Tests/ProblemStatementExamples.cs") })
+        {
+            var task = TaskLoader.Load(Path.Combine(Repo.Suites, "dgm-bugs", name));
+            var (seedPatch, seedTrajectory) = await SolveAsync(AgentProcess.Dll, task, Path.Combine(work.Path, "seed-" + name));
+            var (childPatch, childTrajectory) = await SolveAsync(child, task, Path.Combine(work.Path, "child-" + name));
+
+            Assert.AreEqual("no_failing_test", Stop(seedTrajectory), Notes(seedTrajectory));
+            Assert.AreEqual("", seedPatch);
+            Assert.AreEqual("plausible_patch", Stop(childTrajectory), Notes(childTrajectory));
+            StringAssert.Contains(Notes(childTrajectory), $"reproducer [problem-examples] wrote {note}");
+            Assert.DoesNotContain("ProblemStatementExamples", childPatch, "the written test guided the repair; the patch is the fix alone");
+            var report = await grader.GradeAsync(task, childPatch, CancellationToken.None);
+            Assert.AreEqual(GradeStatus.Resolved, report.Status, report.OutputTail);
+        }
+    }
+
+    [TestMethod]
     public async Task Improve_stops_with_a_clear_reason_and_no_edit_when_the_logs_are_missing_or_garbled()
     {
         using var work = new Scratch();
