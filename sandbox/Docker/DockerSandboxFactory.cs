@@ -90,19 +90,18 @@ public sealed class DockerSandboxFactory : ISandboxFactory, IDisposable
         CreateContainerResponse created;
         try
         {
-            created = await _client.Containers.CreateContainerAsync(parameters, cancellationToken);
+            // Not cancellable: a create cancelled on this side may still finish in the daemon, leaving a
+            // container whose id nobody knows. It takes milliseconds; cancellation is honoured right after.
+            created = await _client.Containers.CreateContainerAsync(parameters, CancellationToken.None);
         }
         catch (DockerImageNotFoundException e)
         {
             throw SandboxException.ImageMissing(spec.Image, e);
         }
-        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
-        {
-            throw Cancelled(e, cancellationToken);
-        }
 
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await _client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
         }
         catch (Exception e)
