@@ -58,13 +58,7 @@ public sealed class LocalSandboxTests
     [TestMethod]
     public async Task With_bubblewrap_there_is_no_network_and_the_system_is_read_only()
     {
-        var factory = new LocalSandboxFactory();
-        if (factory.BwrapPath is null)
-        {
-            Assert.Inconclusive("bubblewrap is not installed (apt-get install bubblewrap); ./scripts/test.sh installs it as root");
-        }
-
-        await using var sandbox = await factory.StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+        await using var sandbox = await StartWithBubblewrapAsync();
         var result = await sandbox.RunAsync(Request("ls /sys/class/net 2>/dev/null || ip -o link 2>/dev/null || cat /proc/net/dev | tail -n +3 | cut -d: -f1; touch /usr/evil 2>&1; pwd"), CancellationToken.None);
 
         Assert.DoesNotContain("eth0", result.Stdout);
@@ -75,13 +69,7 @@ public sealed class LocalSandboxTests
     [TestMethod]
     public async Task A_bubblewrap_command_outlives_the_thread_that_started_it()
     {
-        var factory = new LocalSandboxFactory();
-        if (factory.BwrapPath is null)
-        {
-            Assert.Inconclusive("bubblewrap is not installed (apt-get install bubblewrap); ./scripts/test.sh installs it as root");
-        }
-
-        await using var sandbox = await factory.StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+        await using var sandbox = await StartWithBubblewrapAsync();
         Task<CommandResult>? pending = null;
 
         // The way a thread-pool thread retires mid-command: the caller's thread ends right after starting it.
@@ -92,5 +80,16 @@ public sealed class LocalSandboxTests
 
         Assert.AreEqual(0, result.ExitCode, result.Stderr);
         StringAssert.Contains(result.Stdout, "survived");
+    }
+
+    private static async Task<ISandbox> StartWithBubblewrapAsync()
+    {
+        var factory = new LocalSandboxFactory();
+        if (factory.BwrapPath is null)
+        {
+            Assert.Inconclusive("bubblewrap is not installed (apt-get install bubblewrap); ./scripts/test.sh installs it as root");
+        }
+
+        return await factory.StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
     }
 }
