@@ -17,7 +17,7 @@ public sealed class AgentSource(string root)
     public IEnumerable<string> Changed => _originals.Keys.Select(p => Path.GetRelativePath(root, p));
 
     /// <summary>The names in Operators.All (or another owner's All list: Reproducers), in order.</summary>
-    public IReadOnlyList<string> OperatorNames(string owner = "Operators") =>
+    public IReadOnlyList<string> ListNames(string owner = "Operators") =>
         [.. NamedList(owner).List.Elements.Select(e => e.DescendantTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.StringLiteralToken)).ValueText)];
 
     /// <summary>
@@ -25,7 +25,7 @@ public sealed class AgentSource(string root)
     /// reproducer), in the namespace below the owner's, and registers it first or last in the owner's All
     /// list as (name, Learned.Class.member); returns the parameter values drawn.
     /// </summary>
-    public string AddOperator(OperatorTemplate entry, Random random, bool first, string owner = "Operators", string member = "Apply")
+    public string AddFromGrammar(OperatorTemplate entry, Random random, bool first, string owner = "Operators", string member = "Apply")
     {
         ArgumentNullException.ThrowIfNull(entry);
         var (file, list) = NamedList(owner);
@@ -44,7 +44,7 @@ public sealed class AgentSource(string root)
     {
         var (file, list) = NamedList("Operators");
         var rank = names.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
-        var elements = list.Elements.Zip(OperatorNames()).OrderBy(p => rank.GetValueOrDefault(p.Second, int.MaxValue)).Select(p => p.First.ToString());
+        var elements = list.Elements.Zip(ListNames()).OrderBy(p => rank.GetValueOrDefault(p.Second, int.MaxValue)).Select(p => p.First.ToString());
         ReplaceList(file, list, [.. elements]);
     }
 

@@ -21,7 +21,7 @@ public static partial class Diagnoser
 {
     public static Findings Diagnose(IReadOnlyList<TaskLog> logs, AgentSource source)
     {
-        var present = OperatorNames(source);
+        var present = ListNames(source);
         var unresolved = logs.Where(l => !l.Resolved).ToList();
         var stuck = unresolved.Where(l => l.StopReason is "no_candidate_passed" or "budget").ToList();
         var summary = new List<string>
@@ -52,7 +52,7 @@ public static partial class Diagnoser
             proposals.Add(new($"add the repair operator '{entry.Name}' drawn from the grammar", entry.Cause, weight, (s, random) =>
             {
                 var first = random.Next(2) == 0;
-                return $"added the repair operator '{entry.Name}' ({s.AddOperator(entry, random, first)}), {(first ? "first" : "last")} in Operators.All";
+                return $"added the repair operator '{entry.Name}' ({s.AddFromGrammar(entry, random, first)}), {(first ? "first" : "last")} in Operators.All";
             }));
         }
 
@@ -108,13 +108,13 @@ public static partial class Diagnoser
 
         // No visible test failed: the repair never started. A reproducer writes one from the problem statement.
         var blind = unresolved.Where(l => l.StopReason == "no_failing_test").ToList();
-        var reproducers = OperatorNames(source, "Reproducers");
+        var reproducers = ListNames(source, "Reproducers");
         Count(summary, $"no visible test failed, so the repair never started (reproducers: {(reproducers.Count == 0 ? "none" : string.Join(", ", reproducers))})", blind);
         foreach (var entry in OperatorGrammar.Reproducers.Where(e => !reproducers.Contains(e.Name)))
         {
             var weight = blind.Count(l => Evidence(entry, l) > 0) + blind.Count / 2.0;
             proposals.Add(new($"write a failing test from the problem statement before repairing ('{entry.Name}' drawn from the grammar)", entry.Cause, weight, (s, random) =>
-                $"added the reproducer '{entry.Name}' ({s.AddOperator(entry, random, first: false, owner: "Reproducers", member: "Write")}) to Reproducers.All"));
+                $"added the reproducer '{entry.Name}' ({s.AddFromGrammar(entry, random, first: false, owner: "Reproducers", member: "Write")}) to Reproducers.All"));
         }
 
         return new(string.Join('\n', summary), [.. proposals.Where(p => p.Weight > 0)]);
@@ -144,11 +144,11 @@ public static partial class Diagnoser
 
     private static HashSet<string> Named(string problem) => [.. CalledName().Matches(problem).Select(m => m.Groups[1].Value)];
 
-    private static IReadOnlyList<string> OperatorNames(AgentSource source, string owner = "Operators")
+    private static IReadOnlyList<string> ListNames(AgentSource source, string owner = "Operators")
     {
         try
         {
-            return source.OperatorNames(owner);
+            return source.ListNames(owner);
         }
         catch (InvalidOperationException)
         {
