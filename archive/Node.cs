@@ -23,6 +23,12 @@ public sealed record Diagnosis(
 /// <summary>One task attempted by a node: grade status (resolved, unresolved, empty_patch, error, timeout), the agent's stop reason.</summary>
 public sealed record TaskOutcome(string TaskId, string Split, int Stage, string Status, bool Resolved, bool PatchExists, string? StopReason, double Seconds);
 
+/// <summary>
+/// A control-layer rule a child agent's change to its own source broke (see Dgm.Benchmarks.Control.PolicyRules.Agent):
+/// where, what, and whether it kept the child out of the archive.
+/// </summary>
+public sealed record PolicyFinding(string Rule, string Path, int Line, string Detail, bool Blocks);
+
 /// <summary>One evaluation stage of a node.</summary>
 public sealed record StageResult(int Stage, int Attempted, int Resolved)
 {
@@ -59,6 +65,9 @@ public sealed record Node
     public string? ProblemStatement { get; init; }
 
     public IReadOnlyList<StageResult> Stages { get; init; } = [];
+
+    /// <summary>Agent rules the node's diff of its parent's source broke, recorded whether or not they blocked it.</summary>
+    public IReadOnlyList<PolicyFinding> Findings { get; init; } = [];
 
     /// <summary>Per-task results over all stages and splits.</summary>
     public IReadOnlyList<TaskOutcome> Results { get; init; } = [];

@@ -24,6 +24,7 @@ internal static class NodeDocument
         [nameof(Node.ProblemStatement)] = node.ProblemStatement,
         [nameof(Node.Stages)] = new BsonArray(node.Stages.Select(s => (BsonValue)ToBson(s))),
         [nameof(Node.Results)] = new BsonArray(node.Results.Select(r => (BsonValue)ToBson(r))),
+        [nameof(Node.Findings)] = new BsonArray(node.Findings.Select(f => (BsonValue)ToBson(f))),
         [nameof(Node.Score)] = node.Score is { } score ? score : BsonValue.Null,
         [nameof(Node.HoldoutScore)] = node.HoldoutScore is { } holdout ? holdout : BsonValue.Null,
         [nameof(Node.CostDollars)] = node.CostDollars,
@@ -47,6 +48,7 @@ internal static class NodeDocument
         ProblemStatement = Text(doc, nameof(Node.ProblemStatement)),
         Stages = Array(doc, nameof(Node.Stages)).Select(v => StageFrom(v.AsDocument)).ToArray(),
         Results = Array(doc, nameof(Node.Results)).Select(v => OutcomeFrom(v.AsDocument)).ToArray(),
+        Findings = Array(doc, nameof(Node.Findings)).Select(v => FindingFrom(v.AsDocument)).ToArray(),
         Score = doc[nameof(Node.Score)].IsNull ? null : doc[nameof(Node.Score)].AsDouble,
         HoldoutScore = doc[nameof(Node.HoldoutScore)].IsNull ? null : doc[nameof(Node.HoldoutScore)].AsDouble,
         CostDollars = doc[nameof(Node.CostDollars)].AsDouble,
@@ -105,6 +107,22 @@ internal static class NodeDocument
         doc[nameof(TaskOutcome.PatchExists)].AsBoolean,
         Text(doc, nameof(TaskOutcome.StopReason)),
         doc[nameof(TaskOutcome.Seconds)].AsDouble);
+
+    private static BsonDocument ToBson(PolicyFinding f) => new()
+    {
+        [nameof(f.Rule)] = f.Rule,
+        [nameof(f.Path)] = f.Path,
+        [nameof(f.Line)] = f.Line,
+        [nameof(f.Detail)] = f.Detail,
+        [nameof(f.Blocks)] = f.Blocks,
+    };
+
+    private static PolicyFinding FindingFrom(BsonDocument doc) => new(
+        doc[nameof(PolicyFinding.Rule)].AsString,
+        doc[nameof(PolicyFinding.Path)].AsString,
+        doc[nameof(PolicyFinding.Line)].AsInt32,
+        doc[nameof(PolicyFinding.Detail)].AsString,
+        doc[nameof(PolicyFinding.Blocks)].AsBoolean);
 
     /// <summary>Round-trip text ("O"): every tick and the offset survive, unlike a BSON date.</summary>
     internal static string Time(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);

@@ -6,8 +6,9 @@ using Dgm.Sandbox;
 namespace Dgm.Benchmarks.Grading;
 
 /// <summary>
-/// Grades a patch on a task: apply it to a fresh copy, discard its edits to tests, restore the hidden
-/// tests, run them in a fresh sandbox, and read per-test results. Thread-safe; each call is independent.
+/// Grades a patch on a task: apply it to a fresh copy, undo its edits in protected places, refuse it when it
+/// breaks the patch policy, restore the hidden tests, build and run them in a fresh sandbox, and cross-check
+/// the per-test results (<see cref="Control.ResultCheck"/>). Thread-safe; each call is independent.
 /// </summary>
 public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environment, string runId)
 {
@@ -55,27 +56,52 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
     private async Task<TaskReport> GradeInAsync(BenchTask task, string patch, bool hasPatch, string scratch, Stopwatch total, CancellationToken cancellationToken)
     {
         var applyClock = Stopwatch.StartNew();
-        var (repo, outcome, discarded) = await PrepareAsync(task, patch, hasPatch, scratch, cancellationToken);
-        if (!outcome.Applied)
+        var prepared = await PreparedRepo.CreateAsync(task, patch, hasPatch, scratch, cancellationToken);
+        var applySeconds = applyClock.Elapsed.TotalSeconds;
+        if (!prepared.Outcome.Applied)
         {
             return new TaskReport
             {
                 InstanceId = task.Id,
                 Status = GradeStatus.PatchFailed,
                 PatchExists = true,
-                Error = outcome.Error,
-                ApplySeconds = applyClock.Elapsed.TotalSeconds,
+                Error = prepared.Outcome.Error,
+                ApplySeconds = applySeconds,
                 TotalSeconds = total.Elapsed.TotalSeconds,
             };
         }
 
-        var applySeconds = applyClock.Elapsed.TotalSeconds;
-        var run = await RunTestsAsync(task, repo, scratch, cancellationToken);
+        if (prepared.Violations.Count > 0)
+        {
+            // Refused before anything of it is built or run.
+            return new TaskReport
+            {
+                InstanceId = task.Id,
+                Status = GradeStatus.PolicyViolation,
+                PatchExists = true,
+                Applied = true,
+                ApplyMethod = prepared.Outcome.Method,
+                DiscardedTestEdits = prepared.Discarded,
+                Violations = prepared.Violations,
+                Error = $"refused by the patch policy: {prepared.Violations[0]}",
+                ApplySeconds = applySeconds,
+                TotalSeconds = total.Elapsed.TotalSeconds,
+            };
+        }
+
+        TestRunOutcome run;
+        await using (var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken))
+        {
+            run = await TestRunner.RunAsync(sandbox, task, prepared.Repo, scratch, cancellationToken);
+        }
+
+        var results = run.Checked.Results;
         var tests = task.AllTests.Distinct().ToDictionary(
             name => name,
-            name => run.Results.TryGetValue(name, out var status) ? status : run.TimedOut ? TestStatus.TimedOut : TestStatus.Missing);
+            name => results.TryGetValue(name, out var status) ? status : run.TimedOut ? TestStatus.TimedOut : TestStatus.Missing);
         var status = run.TimedOut ? GradeStatus.Timeout
-            : run.Results.Count == 0 ? GradeStatus.Error
+            : run.Checked.Tampered is not null ? GradeStatus.Tampered
+            : run.Checked.Error is not null || results.Count == 0 ? GradeStatus.Error
             : tests.Values.All(s => s == TestStatus.Passed) ? GradeStatus.Resolved
             : GradeStatus.Unresolved;
         if (status == GradeStatus.Resolved && !hasPatch)
@@ -89,13 +115,15 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             Status = status,
             PatchExists = hasPatch,
             Applied = hasPatch,
-            ApplyMethod = outcome.Method,
-            DiscardedTestEdits = discarded,
-            Tests = tests,
+            ApplyMethod = prepared.Outcome.Method,
+            DiscardedTestEdits = prepared.Discarded,
+            Tests = status == GradeStatus.Tampered ? new Dictionary<string, TestStatus>() : tests,
+            Tampered = run.Checked.Tampered,
             Error = status switch
             {
-                GradeStatus.Error => "no test ran: the build failed or the test process crashed (see output_tail)",
-                GradeStatus.Timeout => $"the tests did not finish within {task.Spec.TimeoutSeconds} s",
+                GradeStatus.Error => run.Checked.Error ?? "no test ran: the build failed or the test process crashed (see output_tail)",
+                GradeStatus.Timeout => $"the build and tests did not finish within {task.Spec.TimeoutSeconds} s",
+                GradeStatus.Tampered => $"the test results were tampered with: {run.Checked.Tampered}",
                 _ => null,
             },
             ApplySeconds = applySeconds,
@@ -115,11 +143,18 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
         var scratch = Directory.CreateTempSubdirectory("dgm-build-");
         try
         {
-            var (repo, outcome, _) = await PrepareAsync(task, patch, !string.IsNullOrWhiteSpace(patch), scratch.FullName, cancellationToken);
-            if (!outcome.Applied)
+            var prepared = await PreparedRepo.CreateAsync(task, patch, !string.IsNullOrWhiteSpace(patch), scratch.FullName, cancellationToken);
+            if (!prepared.Outcome.Applied)
             {
-                return new BuildCheck(false, $"the patch does not apply: {outcome.Error}");
+                return new BuildCheck(false, $"the patch does not apply: {prepared.Outcome.Error}");
             }
+
+            if (prepared.Violations.Count > 0)
+            {
+                return new BuildCheck(false, $"the patch is refused by the patch policy: {prepared.Violations[0]}");
+            }
+
+            var repo = prepared.Repo;
 
             await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken);
             await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
@@ -143,91 +178,6 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
         var project = testCommand.SkipWhile(a => a != "--project").Skip(1).FirstOrDefault()
             ?? testCommand.FirstOrDefault(a => a.EndsWith(".csproj", StringComparison.Ordinal) || a.EndsWith(".sln", StringComparison.Ordinal) || a.EndsWith(".slnx", StringComparison.Ordinal));
         return project is null ? ["dotnet", "build"] : ["dotnet", "build", project];
-    }
-
-    /// <summary>A fresh copy of the repository with the patch applied, its test edits discarded and the hidden tests in place.</summary>
-    internal static async Task<(string Repo, PatchOutcome Outcome, IReadOnlyList<string> Discarded)> PrepareAsync(
-        BenchTask task, string patch, bool hasPatch, string scratch, CancellationToken cancellationToken)
-    {
-        var repo = Path.Combine(scratch, "repo");
-        FileTree.Copy(task.RepoDir, repo, followLinks: false);
-        await Git.InitAsync(repo, cancellationToken);
-
-        PatchOutcome outcome = new(true, null, null);
-        if (hasPatch)
-        {
-            outcome = await PatchApplier.ApplyAsync(repo, patch, cancellationToken);
-            if (!outcome.Applied)
-            {
-                return (repo, outcome, []);
-            }
-        }
-
-        var discarded = await DiscardProtectedEditsAsync(repo, cancellationToken);
-        FileTree.Copy(task.HiddenDir, repo, followLinks: false);
-        Directory.Delete(Path.Combine(repo, ".git"), recursive: true);
-        return (repo, outcome, discarded);
-    }
-
-    private sealed record TestRun(Dictionary<string, TestStatus> Results, bool TimedOut, double Seconds, string OutputTail);
-
-    private async Task<TestRun> RunTestsAsync(BenchTask task, string repo, string scratch, CancellationToken cancellationToken)
-    {
-        await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken);
-        await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
-
-        // A fresh, unguessable results folder: a patch cannot plant a TRX there in advance.
-        var results = $"{sandbox.WorkDir}/.dgm-results-{Guid.NewGuid():N}";
-        var command = string.Join(' ', task.Spec.TestCommand.Concat(["--report-trx", "--results-directory", results]).Select(Shell.Quote));
-        var result = await sandbox.RunAsync(
-            new CommandRequest(command, TimeSpan.FromSeconds(task.Spec.TimeoutSeconds)) { OutputCapBytes = 64 * 1024 },
-            cancellationToken);
-        var outputTail = Tail(result.Stdout + "\n" + result.Stderr, 4000);
-        if (result.TimedOut)
-        {
-            return new TestRun([], true, result.Duration.TotalSeconds, outputTail);
-        }
-
-        var local = Path.Combine(scratch, "results");
-        var parsed = new Dictionary<string, TestStatus>(StringComparer.Ordinal);
-        var listing = await sandbox.RunAsync(new CommandRequest($"test -d {Shell.Quote(results)}", TimeSpan.FromSeconds(30)), cancellationToken);
-        if (listing.ExitCode == 0)
-        {
-            await sandbox.CopyOutAsync(results, local, cancellationToken);
-            foreach (var trx in Directory.EnumerateFiles(local, "*.trx", SearchOption.AllDirectories))
-            {
-                foreach (var (name, status) in TrxReader.Read(await File.ReadAllTextAsync(trx, cancellationToken)))
-                {
-                    parsed[name] = parsed.TryGetValue(name, out var earlier) && earlier != TestStatus.Passed ? earlier : status;
-                }
-            }
-        }
-
-        return new TestRun(parsed, false, result.Duration.TotalSeconds, outputTail);
-    }
-
-    private static async Task<IReadOnlyList<string>> DiscardProtectedEditsAsync(string repo, CancellationToken cancellationToken)
-    {
-        var discarded = new List<string>();
-        foreach (var (path, tracked) in await Git.ChangedFilesAsync(repo, cancellationToken))
-        {
-            if (!ProtectedPaths.IsProtected(path))
-            {
-                continue;
-            }
-
-            discarded.Add(path);
-            if (tracked)
-            {
-                await HostProcess.RunAsync("git", ["checkout", "HEAD", "--", path], repo, cancellationToken);
-            }
-            else
-            {
-                File.Delete(Path.Combine(repo, path));
-            }
-        }
-
-        return discarded;
     }
 
     private static string Tail(string text, int max) => text.Length <= max ? text : text[^max..];

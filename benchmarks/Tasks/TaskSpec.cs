@@ -32,6 +32,10 @@ public sealed record TaskSpec
     [JsonPropertyName("kernels")]
     public IReadOnlyList<KernelSource> Kernels { get; init; } = [];
 
+    /// <summary>What the task's fixes may touch beyond source files, and which patch-policy rules it relaxes.</summary>
+    [JsonPropertyName("control")]
+    public TaskControl Control { get; init; } = new();
+
     /// <summary>Whether the task needs a CUDA device to run its tests.</summary>
     [JsonIgnore]
     public bool RequiresCuda => Tags.Requires.Contains("cuda", StringComparer.OrdinalIgnoreCase);
@@ -73,4 +77,20 @@ public sealed record TaskTags
     /// <summary>Whether a visible test reproduces the report (fails before the fix).</summary>
     [JsonPropertyName("visible_repro")]
     public bool VisibleRepro { get; init; }
+}
+
+/// <summary>
+/// A task's exceptions to the control layer's defaults: paths a legitimate fix may edit although they are
+/// protected by default (an MSBuild file, a config file), and patch-policy rules that do not apply to it.
+/// Test projects and hidden test files stay protected whatever is declared here.
+/// </summary>
+public sealed record TaskControl
+{
+    /// <summary>Globs relative to repo/ (`*` within a segment, `**` across segments).</summary>
+    [JsonPropertyName("allow_edits")]
+    public IReadOnlyList<string> AllowEdits { get; init; } = [];
+
+    /// <summary>Ids of patch-policy rules (see PolicyRules) that are not enforced for this task.</summary>
+    [JsonPropertyName("relax_rules")]
+    public IReadOnlyList<string> RelaxRules { get; init; } = [];
 }

@@ -175,10 +175,11 @@ public sealed class SuiteValidator(Grader grader)
         var scratch = Directory.CreateTempSubdirectory("dgm-kernels-");
         try
         {
-            var (repo, outcome, _) = await Grader.PrepareAsync(task, task.GoldPatch, hasPatch: true, scratch.FullName, cancellationToken);
-            problems.AddRange(outcome.Applied
-                ? KernelChecker.Check(repo, task.Spec.Kernels, "gold")
-                : [$"gold: the gold patch does not apply: {outcome.Error}"]);
+            var prepared = await PreparedRepo.CreateAsync(task, task.GoldPatch, hasPatch: true, scratch.FullName, cancellationToken);
+            problems.AddRange(
+                !prepared.Outcome.Applied ? [$"gold: the gold patch does not apply: {prepared.Outcome.Error}"]
+                : prepared.Violations.Count > 0 ? [$"gold: the gold patch is refused by the patch policy: {prepared.Violations[0]}"]
+                : KernelChecker.Check(prepared.Repo, task.Spec.Kernels, "gold"));
         }
         finally
         {

@@ -21,6 +21,19 @@ internal static class NodeText
         text.Add($"  created     {node.Created.Humanize(now)}{(node.Finished is { } f ? $", took {(f - node.Created).Humanize(2)}" : ", not finished")}");
         text.Add($"  train       {EvolveCommand.Percent(node.Score)}  {string.Join(", ", node.Stages.Select(s => $"stage {s.Stage}: {s.Resolved}/{s.Attempted}"))}");
         text.Add($"  holdout     {EvolveCommand.Percent(node.HoldoutScore)}");
+        if (Rendering.Internal.NodeText.Control(node) is { Length: > 0 } control)
+        {
+            text.Add($"  control     {control}");
+            foreach (var finding in node.Findings)
+            {
+                text.Add($"    {(finding.Blocks ? "blocked" : "recorded")}: {finding.Rule} at {finding.Path}:{finding.Line} ({finding.Detail})");
+            }
+
+            foreach (var r in node.Results.Where(r => r.Status is "tampered" or "policy_violation"))
+            {
+                text.Add($"    {r.Status}: {r.TaskId} ({r.Split}; the task's report.json under logs says why)");
+            }
+        }
         if (node.Tokens > 0 || node.CostDollars > 0)
         {
             text.Add($"  cost        ${node.CostDollars:0.####}, {"token".ToQuantity(node.Tokens)}");

@@ -63,6 +63,7 @@ public static class TreeRenderer
         };
         text.Append("  ").Append(Paint(colour, tone, NodeText.Scores(node)))
             .Append("  ").Append(Paint(colour, tone, NodeText.Status(node)))
+            .Append(NodeText.Control(node) is { Length: > 0 } control ? "  " + Paint(colour, Red, control) : "")
             .Append("  ").Append(NodeText.Children(children.Count))
             .Append("  ").Append(NodeText.Time(node, now))
             .Append('\n');

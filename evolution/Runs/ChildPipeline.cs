@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dgm.Archive;
+using Dgm.Benchmarks.Control;
 
 namespace Dgm.Evolution.Runs;
 
@@ -71,6 +72,16 @@ public sealed class ChildPipeline(RunContext run)
             if (!Directory.Exists(childSource) || string.IsNullOrWhiteSpace(improve.Patch) || SourceHash(childSource) == SourceHash(parentSource))
             {
                 return Finish(node, Directory.Exists(childSource) ? childSource : null, $"empty diff (the parent stopped: {improve.StopReason ?? "no trajectory"})");
+            }
+
+            // The control layer's agent rules, on the file trees (the patch the agent reports is not trusted).
+            var findings = AgentDiffPolicy.Check(parentSource, childSource)
+                .Select(f => new PolicyFinding(f.Rule, f.Path, f.Line, f.Detail, PolicyRules.Find(f.Rule)?.Blocks ?? true))
+                .ToList();
+            node = node with { Findings = findings };
+            if (findings.FirstOrDefault(f => f.Blocks) is { } blocking)
+            {
+                return Finish(node, childSource, $"policy: {blocking.Rule} at {blocking.Path}:{blocking.Line} ({blocking.Detail}): {PolicyRules.Find(blocking.Rule)?.Reason}");
             }
 
             node = node with { Status = NodeStatus.Building };

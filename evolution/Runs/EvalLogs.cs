@@ -30,6 +30,8 @@ public static class EvalLogs
         GradeStatus.PatchFailed => "patch_failed",
         GradeStatus.Timeout => "timeout",
         GradeStatus.Skipped => "skipped",
+        GradeStatus.Tampered => "tampered",
+        GradeStatus.PolicyViolation => "policy_violation",
         _ => "error",
     };
 

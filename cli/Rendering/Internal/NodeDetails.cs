@@ -26,6 +26,15 @@ internal static class NodeDetails
         }
 
         Fact(html, "score", Html.Text(NodeText.Scores(node)));
+        if (NodeText.Control(node) is { Length: > 0 } control)
+        {
+            Fact(html, "control layer", Html.Text(control));
+            foreach (var f in node.Findings)
+            {
+                Fact(html, f.Blocks ? "blocked by rule" : "recorded rule", Html.Text($"{f.Rule} at {f.Path}:{f.Line}: {f.Detail}"));
+            }
+        }
+
         Fact(html, "created", Html.Text($"{NodeText.Timestamp(node.Created)}, {NodeText.Time(node, now)}"));
         Fact(html, "cost", Html.Text($"{NodeText.Money(node.CostDollars)}, {node.Tokens.ToString("N0", CultureInfo.InvariantCulture)} tokens"));
         var children = family.ChildrenOf(node);

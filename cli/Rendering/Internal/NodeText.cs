@@ -26,6 +26,26 @@ internal static class NodeText
 
     public static string StatusWord(NodeStatus status) => status.Humanize(LetterCasing.LowerCase);
 
+    /// <summary>What the control layer caught: tasks graded tampered or refused by the patch policy, and agent rules the node's diff broke; empty when nothing.</summary>
+    public static string Control(Node node)
+    {
+        var parts = new List<string>();
+        var tampered = node.Results.Count(r => r.Status == "tampered");
+        var refused = node.Results.Count(r => r.Status == "policy_violation");
+        if (tampered > 0)
+        {
+            parts.Add($"{tampered} tampered");
+        }
+
+        if (refused > 0)
+        {
+            parts.Add("policy violation".ToQuantity(refused));
+        }
+
+        parts.AddRange(node.Findings.Select(f => $"{f.Rule}{(f.Blocks ? "" : " (recorded)")}").Distinct());
+        return parts.Count == 0 ? "" : "⚠ " + string.Join(", ", parts);
+    }
+
     public static string Children(int count) => "child".ToQuantity(count);
 
     /// <summary>How long the node took, or how long it has been running.</summary>

@@ -39,6 +39,9 @@ internal static class TreeJson
         node.Created,
         node.Finished,
         family.IsOnBestLineage(node),
+        node.Results.Count(r => r.Status == "tampered"),
+        node.Results.Count(r => r.Status == "policy_violation"),
+        node.Findings,
         [.. node.Stages.Select(s => new TreeStage(s.Stage, s.Attempted, s.Resolved, s.Score))],
         [.. family.ChildrenOf(node).Select(c => Build(family, c))]);
 
@@ -58,6 +61,9 @@ internal static class TreeJson
         DateTimeOffset Created,
         DateTimeOffset? Finished,
         bool OnBestLineage,
+        int Tampered,
+        int PolicyViolations,
+        IReadOnlyList<PolicyFinding> Findings,
         IReadOnlyList<TreeStage> Stages,
         IReadOnlyList<TreeNode> Children);
 

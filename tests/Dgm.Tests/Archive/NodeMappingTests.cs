@@ -28,6 +28,7 @@ public sealed class NodeMappingTests
             new TaskOutcome("bug-001", "train", 1, "resolved", true, true, "submitted", 12.5),
             new TaskOutcome("bug-002", "holdout", 2, "empty_patch", false, false, null, 0.25),
         ],
+        Findings = [new PolicyFinding("agent-network", "Models.cs", 12, "https://example.com", false)],
         Score = 0.45,
         HoldoutScore = 0.3,
         CostDollars = 1.2345,

@@ -187,11 +187,7 @@ public sealed class EvolutionRunTests
             .ThenSay("DONE")                                                          // the parent edited its own source
             .ThenToolCall("editor-str_replace", fix).ThenSay("DONE");                // the child solves the train task
         var root = Directory.CreateTempSubdirectory("dgm-evolve-model-").FullName;
-        var suite = Path.Combine(root, "suite");
-        foreach (var task in new[] { "date-range-inclusive-days", "cart-bundle-discount" })
-        {
-            Dgm.Sandbox.FileTree.Copy(Path.Combine(Repo.Suites, "dgm-bugs", task), Path.Combine(suite, task), followLinks: false);
-        }
+        var suite = Files.SuiteOf(root, "date-range-inclusive-days", "cart-bundle-discount");
 
         var cassette = Path.Combine(root, "model.jsonl");
         string[] common = ["--suite", suite, "--iterations", "1", "--children", "1", "--stage1", "1", "--stage2", "0", "--workers", "1", "--seed", "3"];

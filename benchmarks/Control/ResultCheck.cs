@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using Dgm.Benchmarks.Grading;
+
+namespace Dgm.Benchmarks.Control;
+
+/// <summary>What a test run left behind, as the grader collected it from outside the test process.</summary>
+/// <param name="ExitCode">The test command's exit code.</param>
+/// <param name="Trx">The text of exactly the TRX the platform was told to write, or null when there was none.</param>
+/// <param name="OtherTrxFiles">Any other TRX files in the results folder (the platform writes one).</param>
+/// <param name="Declared">The tests the compiled test assembly declares, read from its metadata.</param>
+/// <param name="Output">The test command's console output, as captured by the sandbox.</param>
+/// <param name="Tripwire">The tripwire written into the test project for this run.</param>
+public sealed record TestEvidence(int ExitCode, string? Trx, IReadOnlyList<string> OtherTrxFiles, IReadOnlySet<string> Declared, string Output, Tripwire Tripwire);
+
+/// <summary>The cross-checked outcome of a test run: per-test results, or why they are not trusted.</summary>
+/// <param name="Results">Per test method, the tripwire left out; empty when not trusted.</param>
+/// <param name="Tampered">The evidence that the results were forged or rewritten, or null.</param>
+/// <param name="Error">Why no trustworthy result exists without evidence of tampering (a crash, a build failure), or null.</param>
+public sealed record CheckedResults(IReadOnlyDictionary<string, TestStatus> Results, string? Tampered, string? Error)
+{
+    public static CheckedResults Forged(string evidence) => new(new Dictionary<string, TestStatus>(), evidence, null);
+
+    public static CheckedResults Failed(string error) => new(new Dictionary<string, TestStatus>(), null, error);
+}
+
+/// <summary>
+/// Trusts nothing the test process can write without a cross-check: the exit code must agree with the
+/// outcomes, exactly the expected TRX is read, the tests it reports must be the tests the assembly declares,
+/// the tripwire must show one test failed and one passed with its token, and no test the console reported
+/// failed may show as passed. A pure function of the evidence.
+/// </summary>
+public static partial class ResultCheck
+{
+    /// <summary>Microsoft.Testing.Platform's exit code when at least one test failed (the tripwire always does).</summary>
+    public const int SomeTestsFailed = 2;
+
+    public static CheckedResults Check(TestEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var tripwire = evidence.Tripwire;
+        if (evidence.OtherTrxFiles.Count > 0)
+        {
+            return CheckedResults.Forged($"the results folder holds TRX files the platform was not asked to write: {string.Join(", ", evidence.OtherTrxFiles.Take(3))}");
+        }
+
+        if (evidence.Trx is null)
+        {
+            return evidence.ExitCode == 0
+                ? CheckedResults.Forged("the test command reported success (exit code 0) but wrote no results")
+                : CheckedResults.Failed($"no test ran: the test process ended with exit code {evidence.ExitCode} before writing results (see output_tail)");
+        }
+
+        IReadOnlyList<TrxResult> results;
+        try
+        {
+            results = TrxReader.Results(evidence.Trx);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            return CheckedResults.Forged($"the TRX is not the platform's: it is not valid XML ({e.Message})");
+        }
+
+        var perTest = TrxReader.Aggregate(results);
+        if (Mismatch(evidence.Declared, perTest.Keys) is { } mismatch)
+        {
+            return CheckedResults.Forged(mismatch);
+        }
+
+        if (!perTest.TryGetValue(tripwire.MustFail, out var mustFail) || mustFail != TestStatus.Failed)
+        {
+            return CheckedResults.Forged($"the tripwire test that always fails is reported {(perTest.ContainsKey(tripwire.MustFail) ? mustFail.ToString().ToLowerInvariant() : "missing")}");
+        }
+
+        var pass = results.Where(r => r.Name == tripwire.MustPass).ToList();
+        if (pass.Count != 1 || pass[0].Status != TestStatus.Passed || !pass[0].StdOut.Contains(tripwire.Token, StringComparison.Ordinal))
+        {
+            return CheckedResults.Forged("the tripwire test that always passes is not reported passing with the token it printed");
+        }
+
+        if (evidence.ExitCode == 0)
+        {
+            return CheckedResults.Forged("the test command reported success (exit code 0) although the tripwire test failed");
+        }
+
+        if (evidence.ExitCode != SomeTestsFailed)
+        {
+            return CheckedResults.Failed($"the test process ended with exit code {evidence.ExitCode} after writing results; they are not trusted (see output_tail)");
+        }
+
+        if (ConsoleContradiction(evidence.Output, results) is { } contradiction)
+        {
+            return CheckedResults.Forged(contradiction);
+        }
+
+        perTest.Remove(tripwire.MustFail);
+        perTest.Remove(tripwire.MustPass);
+        return new CheckedResults(perTest, null, null);
+    }
+
+    private static string? Mismatch(IReadOnlySet<string> declared, IEnumerable<string> reported)
+    {
+        var reportedSet = reported.ToHashSet(StringComparer.Ordinal);
+        var unknown = reportedSet.Where(r => !declared.Contains(r)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return $"the results name tests the test assembly does not declare: {string.Join(", ", unknown.Take(3))}";
+        }
+
+        var left = declared.Where(d => !reportedSet.Contains(d)).Order(StringComparer.Ordinal).ToList();
+        return left.Count > 0 ? $"the results leave out tests the test assembly declares: {string.Join(", ", left.Take(3))}" : null;
+    }
+
+    /// <summary>The platform prints each failure ("failed NAME (3ms)") and a summary as it goes; results rewritten later disagree with it.</summary>
+    private static string? ConsoleContradiction(string output, IReadOnlyList<TrxResult> results)
+    {
+        foreach (Match match in FailedLine().Matches(output))
+        {
+            var display = match.Groups[1].Value;
+            if (!results.Any(r => r.Status != TestStatus.Passed && (r.DisplayName == display || r.Name.EndsWith("." + display, StringComparison.Ordinal))))
+            {
+                return $"the console reported '{display}' failed, but the TRX shows no such failure";
+            }
+        }
+
+        var summary = SummaryFailed().Match(output);
+        var failedInTrx = results.Count(r => r.Status is TestStatus.Failed or TestStatus.TimedOut);
+        return summary.Success && int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) != failedInTrx
+            ? $"the console's summary counts {summary.Groups[1].Value} failed, the TRX {failedInTrx}"
+            : null;
+    }
+
+    [GeneratedRegex(@"^failed (.+?) \(\d[^)]*\)\s*$", RegexOptions.Multiline)]
+    private static partial Regex FailedLine();
+
+    [GeneratedRegex(@"^Test run summary: .*\n(?:.*\n)*?\s+failed: (\d+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex SummaryFailed();
+}

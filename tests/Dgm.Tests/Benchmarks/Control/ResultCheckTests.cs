@@ -1,0 +1,104 @@
+using Dgm.Benchmarks.Control;
+using Dgm.Benchmarks.Grading;
+
+namespace Dgm.Tests.Benchmarks.Control;
+
+/// <summary>The cross-checks on a test run's evidence, each with the forgery it catches.</summary>
+[TestClass]
+public sealed class ResultCheckTests
+{
+    private static readonly Tripwire Wire = Tripwire.Create();
+
+    private static readonly string[] Declared = ["Lib.Tests.T.Works", "Lib.Tests.T.Breaks", Wire.MustFail, Wire.MustPass];
+
+    [TestMethod]
+    public void An_honest_run_gives_per_test_results_without_the_tripwire()
+    {
+        var result = ResultCheck.Check(Evidence(2, Honest(), Console("Breaks")));
+
+        Assert.IsNull(result.Tampered, result.Tampered);
+        Assert.IsNull(result.Error);
+        CollectionAssert.AreEquivalent(new[] { "Lib.Tests.T.Works", "Lib.Tests.T.Breaks" }, result.Results.Keys.ToArray());
+        Assert.AreEqual(TestStatus.Failed, result.Results["Lib.Tests.T.Breaks"]);
+    }
+
+    [TestMethod]
+    public void A_blanket_rewrite_to_passed_trips_the_failing_tripwire()
+    {
+        var result = ResultCheck.Check(Evidence(2, Honest().Replace("Failed", "Passed", StringComparison.Ordinal), Console("Breaks")));
+
+        StringAssert.Contains(result.Tampered, "always fails");
+    }
+
+    [TestMethod]
+    public void A_forged_all_passed_file_without_the_token_is_tampered()
+    {
+        var forged = Trx(("Lib.Tests.T.Works", "Passed", ""), ("Lib.Tests.T.Breaks", "Passed", ""), (Wire.MustFail, "Failed", ""), (Wire.MustPass, "Passed", "no token"));
+
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, forged, Console("Breaks"))).Tampered, "token");
+    }
+
+    [TestMethod]
+    public void A_rewrite_of_known_tests_only_contradicts_what_the_console_showed()
+    {
+        var rewritten = Honest().Replace("testName=\"Breaks\" outcome=\"Failed\"", "testName=\"Breaks\" outcome=\"Passed\"", StringComparison.Ordinal);
+
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, rewritten, Console("Breaks"))).Tampered, "console reported 'Breaks' failed");
+    }
+
+    [TestMethod]
+    public void Exit_code_zero_never_agrees_with_a_run_whose_tripwire_failed()
+    {
+        StringAssert.Contains(ResultCheck.Check(Evidence(0, Honest(), Console("Breaks"))).Tampered, "exit code 0");
+        StringAssert.Contains(ResultCheck.Check(Evidence(0, null, "")).Tampered, "wrote no results");
+    }
+
+    [TestMethod]
+    public void Results_that_name_other_tests_than_the_assembly_declares_are_tampered()
+    {
+        var extra = Honest().Replace("</Results>", "<UnitTestResult testId=\"x\" testName=\"Ghost\" outcome=\"Passed\" /></Results>", StringComparison.Ordinal)
+            .Replace("</TestDefinitions>", "<UnitTest id=\"x\" name=\"Ghost\"><TestMethod className=\"Lib.Tests.T\" name=\"Ghost\" /></UnitTest></TestDefinitions>", StringComparison.Ordinal);
+        var missing = Trx(("Lib.Tests.T.Works", "Passed", ""), (Wire.MustFail, "Failed", ""), (Wire.MustPass, "Passed", Wire.Token));
+
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, extra, Console("Breaks"))).Tampered, "does not declare: Lib.Tests.T.Ghost");
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, missing, Console())).Tampered, "leave out tests the test assembly declares: Lib.Tests.T.Breaks");
+    }
+
+    [TestMethod]
+    public void A_second_trx_or_a_garbled_one_is_tampered_and_a_crash_is_an_error()
+    {
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, Honest(), Console("Breaks")) with { OtherTrxFiles = ["forged.trx"] }).Tampered, "forged.trx");
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, "<TestRun", Console())).Tampered, "not valid XML");
+        Assert.IsNull(ResultCheck.Check(Evidence(134, null, "")).Tampered);
+        StringAssert.Contains(ResultCheck.Check(Evidence(134, null, "")).Error, "exit code 134");
+        StringAssert.Contains(ResultCheck.Check(Evidence(134, Honest(), Console("Breaks"))).Error, "not trusted");
+    }
+
+    [TestMethod]
+    public void The_console_summary_must_count_the_failures_the_trx_holds()
+    {
+        var summary = Console("Breaks").Replace("failed: 2", "failed: 3", StringComparison.Ordinal);
+
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, Honest(), summary)).Tampered, "summary counts 3 failed");
+    }
+
+    private static TestEvidence Evidence(int exitCode, string? trx, string output) =>
+        new(exitCode, trx, [], Declared.ToHashSet(), output, Wire);
+
+    private static string Honest() =>
+        Trx(("Lib.Tests.T.Works", "Passed", ""), ("Lib.Tests.T.Breaks", "Failed", ""), (Wire.MustFail, "Failed", ""), (Wire.MustPass, "Passed", Wire.Token + "\n"));
+
+    /// <summary>What Microsoft.Testing.Platform prints: one line per failure (the tripwire's too) and a summary.</summary>
+    private static string Console(params string[] failed)
+    {
+        var lines = failed.Append(Wire.FailMethod).Select(f => $"failed {f} (3ms)\n  from /work/tests/Lib.Tests.dll\n  Assertion failed.\n");
+        return $"Running tests from /work/tests/Lib.Tests.dll\n{string.Concat(lines)}\nTest run summary: Failed!\n  total: 4\n  failed: {failed.Length + 1}\n  succeeded: 2\n  skipped: 0\n";
+    }
+
+    private static string Trx(params (string Name, string Outcome, string StdOut)[] tests)
+    {
+        var results = tests.Select((t, i) => $"<UnitTestResult testId=\"{i}\" testName=\"{t.Name[(t.Name.LastIndexOf('.') + 1)..]}\" outcome=\"{t.Outcome}\"><Output><StdOut>{t.StdOut}</StdOut></Output></UnitTestResult>");
+        var definitions = tests.Select((t, i) => $"<UnitTest id=\"{i}\" name=\"{t.Name}\"><TestMethod className=\"{t.Name[..t.Name.LastIndexOf('.')]}\" name=\"{t.Name[(t.Name.LastIndexOf('.') + 1)..]}\" /></UnitTest>");
+        return $"<?xml version=\"1.0\" encoding=\"utf-8\"?><TestRun xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\"><Results>{string.Concat(results)}</Results><TestDefinitions>{string.Concat(definitions)}</TestDefinitions></TestRun>";
+    }
+}
