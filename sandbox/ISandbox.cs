@@ -17,8 +17,11 @@ public interface ISandbox : IAsyncDisposable
     /// <summary>Copies a host file or folder to a path inside the sandbox (a folder's contents land in that path).</summary>
     Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken);
 
-    /// <summary>Copies a file or folder from inside the sandbox to a host path.</summary>
-    Task CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken);
+    /// <summary>
+    /// Copies a file or folder from inside the sandbox to a host path, within the sandbox's <see cref="CopyLimits"/>:
+    /// what was cut or refused is in the report's notes, never an exception.
+    /// </summary>
+    Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken);
 }
 
 /// <summary>Starts sandboxes of one kind.</summary>

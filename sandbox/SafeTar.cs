@@ -39,15 +39,19 @@ public static class SafeTar
     /// <summary>
     /// Extracts regular files and folders under <paramref name="destination"/>. Links, devices and any
     /// entry whose path leaves the destination are skipped: the archive comes from untrusted code.
-    /// Returns the number of files written.
+    /// Files over <paramref name="limits"/>' size are cut, entries past its total refused, an archive that
+    /// ends early (cut on its way out) stops the extraction; each with a note.
     /// </summary>
-    public static async Task<int> ExtractAsync(Stream tar, string destination, CancellationToken cancellationToken)
+    public static async Task<CopyReport> ExtractAsync(Stream tar, string destination, CopyLimits limits, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var root = Path.GetFullPath(destination);
         Directory.CreateDirectory(root);
         var files = 0;
+        var bytes = 0L;
+        var notes = new List<string>();
         await using var reader = new TarReader(tar, leaveOpen: true);
-        while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
+        while (await NextAsync(reader, notes, cancellationToken) is { } entry)
         {
             var target = Resolve(root, entry.Name);
             if (target is null)
@@ -67,15 +71,29 @@ public static class SafeTar
                         continue;
                     }
 
+                    var room = Math.Min(limits.MaxFileBytes, limits.MaxTotalBytes - bytes);
+                    if (room <= 0)
+                    {
+                        notes.Add($"{entry.Name}: refused, the copy reached its limit of {limits.MaxTotalBytes} bytes");
+                        continue;
+                    }
+
+                    var written = 0L;
                     await using (var file = File.Create(target))
                     {
                         // An empty file has no data stream at all.
                         if (entry.DataStream is not null)
                         {
-                            await entry.DataStream.CopyToAsync(file, cancellationToken);
+                            written = await CopyAtMostAsync(entry.DataStream, file, room, cancellationToken);
                         }
                     }
 
+                    if (entry.Length > written)
+                    {
+                        notes.Add($"{entry.Name}: cut at {written} of {entry.Length} bytes (limits: {limits.MaxFileBytes} a file, {limits.MaxTotalBytes} a copy)");
+                    }
+
+                    bytes += written;
                     files++;
                     break;
                 default:
@@ -83,7 +101,48 @@ public static class SafeTar
             }
         }
 
-        return files;
+        return new CopyReport(files, bytes, notes);
+    }
+
+    private static async Task<TarEntry?> NextAsync(TarReader reader, List<string> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.GetNextEntryAsync(copyData: false, cancellationToken);
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or FormatException)
+        {
+            notes.Add($"the archive ended early ({e.Message}); what followed was not copied");
+            return null;
+        }
+    }
+
+    private static async Task<long> CopyAtMostAsync(Stream source, Stream target, long max, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        var total = 0L;
+        while (total < max)
+        {
+            int read;
+            try
+            {
+                read = await source.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, max - total)), cancellationToken);
+            }
+            catch (EndOfStreamException)
+            {
+                break;
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            total += read;
+        }
+
+        return total;
     }
 
     private static string? Resolve(string root, string name)

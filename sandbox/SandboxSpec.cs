@@ -17,6 +17,9 @@ public sealed record SandboxSpec
 
     public ResourceLimits Limits { get; init; } = new();
 
+    /// <summary>How much a copy out of the sandbox may bring to the host.</summary>
+    public CopyLimits CopyLimits { get; init; } = new();
+
     /// <summary>Environment for every command. Never put secrets here: sandboxes are untrusted.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 

@@ -84,7 +84,9 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
                 {
                     if ((await sandbox.RunAsync(new CommandRequest($"test -f {work}/{name}", TimeSpan.FromSeconds(30)), cancellationToken)).ExitCode == 0)
                     {
-                        await sandbox.CopyOutAsync($"{work}/{name}", Path.Combine(scratch, name), cancellationToken);
+                        // A cut patch is graded as it is (it will not apply); the note goes to the agent's log.
+                        var copy = await sandbox.CopyOutAsync($"{work}/{name}", Path.Combine(scratch, name), cancellationToken);
+                        run = copy.Complete ? run : run with { Stderr = run.Stderr + $"\ndgm: {string.Join("; ", copy.Notes)}" };
                     }
                 }
             }

@@ -14,9 +14,10 @@ namespace Dgm.Evolution.Gateway;
 /// <summary>
 /// The host side of every model call a sandboxed agent makes. Sandboxes have no network: each gets a
 /// Unix socket (a <see cref="GatewayChannel"/>) that speaks the OpenAI chat-completions protocol. The
-/// gateway forwards to the upstream with the API key added here, counts tokens and dollars per run,
-/// agent and task, refuses requests over budget (HTTP 402), records or replays exchanges, and retries
-/// 429 and 5xx answers with backoff. Thread-safe.
+/// gateway forwards to the upstream with the API key added here, reserves each request's largest possible
+/// cost against the budgets per run, agent and task before forwarding (HTTP 402 when they cannot hold it) and
+/// settles at the real cost, caps completion tokens, limits each channel's connections, concurrency and rate
+/// (closed or HTTP 429), records or replays exchanges, and retries 429 and 5xx answers with backoff. Thread-safe.
 /// </summary>
 public sealed class ModelGateway : IAsyncDisposable
 {
@@ -74,11 +75,23 @@ public sealed class ModelGateway : IAsyncDisposable
         }
 
         var socket = Path.Combine(folder, GatewayChannel.SocketName);
+        var limits = _options.Limits;
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(socket));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.ListenUnixSocket(socket);
+
+            // One sandbox's flood of connections is closed at the door, never held by the host.
+            k.Limits.MaxConcurrentConnections = limits.MaxConnections;
+            k.Limits.MaxConcurrentUpgradedConnections = limits.MaxConnections;
+            k.Limits.MaxRequestBodySize = limits.MaxRequestBytes;
+            k.Limits.KeepAliveTimeout = limits.IdleTimeout;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+        });
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.MapPost("/v1/chat/completions", (HttpContext context) => HandleAsync(context, agent, task));
+        var guard = new ChannelGuard(limits);
+        app.MapPost("/v1/chat/completions", (HttpContext context) => GuardedAsync(context, guard, agent, task));
         app.MapFallback((HttpContext context) => Error(context, HttpStatusCode.NotFound, $"the gateway serves POST /v1/chat/completions only, not {context.Request.Method} {context.Request.Path}"));
         await app.StartAsync(cancellationToken);
 
@@ -88,13 +101,26 @@ public sealed class ModelGateway : IAsyncDisposable
             File.SetUnixFileMode(socket, (UnixFileMode)0b110_110_110);
         }
 
-        var channel = new GatewayChannel(app, folder, agent, task);
+        var channel = new GatewayChannel(app, folder, agent, task, guard);
         lock (_gate)
         {
             _channels.Add(channel);
         }
 
         return channel;
+    }
+
+    private async Task GuardedAsync(HttpContext context, ChannelGuard guard, string agent, string task)
+    {
+        using var admission = guard.Admit();
+        if (admission.Refusal is { } refusal)
+        {
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(admission.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Error(context, HttpStatusCode.TooManyRequests, refusal);
+            return;
+        }
+
+        await HandleAsync(context, agent, task);
     }
 
     private async Task HandleAsync(HttpContext context, string agent, string task)
@@ -109,6 +135,11 @@ public sealed class ModelGateway : IAsyncDisposable
             await Error(context, HttpStatusCode.BadRequest, $"the request is not JSON: {e.Message}");
             return;
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await Error(context, HttpStatusCode.RequestEntityTooLarge, $"the request is larger than the gateway accepts ({_options.Limits.MaxRequestBytes} bytes)");
+            return;
+        }
 
         if (request is not JsonObject body)
         {
@@ -116,13 +147,38 @@ public sealed class ModelGateway : IAsyncDisposable
             return;
         }
 
-        if (Usage.OverBudget(agent, task) is { } reason)
+        var model = (string?)body["model"] ?? "";
+        if (_options.Mode != GatewayMode.Replay && _options.Budgets.HasDollarLimit && !_options.Prices.Knows(model))
         {
-            await Error(context, HttpStatusCode.PaymentRequired, $"budget exceeded: {reason}");
+            await Error(context, HttpStatusCode.BadRequest, $"the model '{model}' has no price, so a dollar budget cannot be kept: add it to the price table (--prices) or budget in tokens");
             return;
         }
 
+        // The cassette key is the agent's request as sent; the upstream gets it with the completion cap.
         var key = Cassette.KeyOf(body);
+        var (forward, completionCap) = Capped(body);
+        var promptBound = (long)System.Text.Encoding.UTF8.GetByteCount(body.ToJsonString()); // a token is at least one byte
+        var reservation = Usage.TryReserve(agent, task, promptBound + completionCap, _options.Prices.Cost(model, promptBound, completionCap), out var refusal);
+        if (reservation is null)
+        {
+            await Error(context, HttpStatusCode.PaymentRequired, $"budget exceeded: {refusal}");
+            return;
+        }
+
+        var (tokens, dollars) = (0L, 0.0);
+        try
+        {
+            (tokens, dollars) = await AnswerAsync(context, body, forward, key, model, reservation);
+        }
+        finally
+        {
+            Usage.Settle(reservation, tokens, dollars);
+        }
+    }
+
+    /// <summary>Answers one admitted, reserved request; returns what it cost (nothing when it was not answered).</summary>
+    private async Task<(long Tokens, double Dollars)> AnswerAsync(HttpContext context, JsonObject body, JsonObject forward, string key, string model, Reservation reservation)
+    {
         string answer;
         if (_options.Mode == GatewayMode.Replay)
         {
@@ -130,16 +186,16 @@ public sealed class ModelGateway : IAsyncDisposable
             if (answer.Length == 0)
             {
                 await Error(context, HttpStatusCode.NotFound, "replay: this request was never recorded (the agent asked something new); record the run again");
-                return;
+                return (0, 0);
             }
         }
         else
         {
-            var (status, text) = await ForwardAsync(body, context.RequestAborted);
+            var (status, text) = await ForwardAsync(forward, context.RequestAborted);
             if (status != HttpStatusCode.OK)
             {
                 await Error(context, status == HttpStatusCode.PaymentRequired ? HttpStatusCode.PaymentRequired : HttpStatusCode.BadGateway, $"upstream answered {(int)status}: {Head(text)}");
-                return;
+                return (0, 0);
             }
 
             answer = text;
@@ -157,14 +213,16 @@ public sealed class ModelGateway : IAsyncDisposable
 
         if (response?["choices"] is not JsonArray { Count: > 0 })
         {
+            // A garbled answer may still have been billed upstream: it costs its reservation.
             await Error(context, HttpStatusCode.BadGateway, $"the model's answer is not a chat completion: {Head(answer)}");
-            return;
+            return _options.Mode == GatewayMode.Replay ? (0, 0) : (reservation.Tokens, reservation.Dollars);
         }
 
-        var model = (string?)body["model"] ?? "";
-        var prompt = (long?)response["usage"]?["prompt_tokens"] ?? 0;
-        var completion = (long?)response["usage"]?["completion_tokens"] ?? 0;
-        Usage.Add(agent, task, prompt + completion, _options.Prices.Cost(model, prompt, completion));
+        // An answer without usage is charged its whole reservation: the budget never trusts a missing count.
+        var usage = response["usage"];
+        var (prompt, completion) = usage?["prompt_tokens"] is null || usage["completion_tokens"] is null
+            ? (reservation.Tokens, 0L)
+            : ((long?)usage["prompt_tokens"] ?? 0, (long?)usage["completion_tokens"] ?? 0);
         if (_options.Mode == GatewayMode.Record)
         {
             _cassette!.Record(key, body, response);
@@ -172,6 +230,27 @@ public sealed class ModelGateway : IAsyncDisposable
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer, context.RequestAborted);
+        return (prompt + completion, usage?["prompt_tokens"] is null ? reservation.Dollars : _options.Prices.Cost(model, prompt, completion));
+    }
+
+    /// <summary>The request to forward, with max_tokens (or max_completion_tokens) at most the gateway's cap, and that cap.</summary>
+    private (JsonObject Forward, int Cap) Capped(JsonObject body)
+    {
+        var forward = (JsonObject)body.DeepClone();
+        var field = forward.ContainsKey("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+        long? asked = null;
+        try
+        {
+            asked = (long?)forward[field];
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            // Not a number: the cap replaces it.
+        }
+
+        var cap = (int)Math.Clamp(asked ?? _options.MaxCompletionTokens, 1, _options.MaxCompletionTokens);
+        forward[field] = cap;
+        return (forward, cap);
     }
 
     private async Task<(HttpStatusCode Status, string Text)> ForwardAsync(JsonObject body, CancellationToken cancellationToken)
@@ -200,8 +279,11 @@ public sealed class ModelGateway : IAsyncDisposable
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json";
         var error = new JsonObject { ["error"] = new JsonObject { ["message"] = message, ["type"] = "dgm_gateway", ["code"] = (int)status } };
-        return context.Response.WriteAsync(error.ToJsonString());
+        return context.Response.WriteAsync(error.ToJsonString(Readable));
     }
+
+    // Messages are read by agents and people: no \u0027 for an apostrophe.
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Head(string text) => text.Length <= 300 ? text : text[..300] + "...";
 
@@ -224,7 +306,7 @@ public sealed class ModelGateway : IAsyncDisposable
 }
 
 /// <summary>One agent's socket into the gateway. Mount <see cref="Folder"/> read-only into its sandbox.</summary>
-public sealed class GatewayChannel(WebApplication app, string folder, string agent, string task) : IAsyncDisposable
+public sealed class GatewayChannel(WebApplication app, string folder, string agent, string task, ChannelGuard guard) : IAsyncDisposable
 {
     public const string SocketName = "model.sock";
 
@@ -241,6 +323,7 @@ public sealed class GatewayChannel(WebApplication app, string folder, string age
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        guard.Dispose();
         try
         {
             Directory.Delete(folder, recursive: true);

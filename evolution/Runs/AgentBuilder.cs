@@ -45,8 +45,10 @@ public sealed class AgentBuilder(ISandboxFactory sandboxes, GradingEnvironment e
             Directory.Delete(outputDir, recursive: true);
         }
 
-        await sandbox.CopyOutAsync($"{work}/out", outputDir, cancellationToken);
-        return new BuildResult(true, Tail(log), result.Duration);
+        var copy = await sandbox.CopyOutAsync($"{work}/out", outputDir, cancellationToken);
+        return copy.Complete
+            ? new BuildResult(true, Tail(log), result.Duration)
+            : new BuildResult(false, $"the build output is over the copy limits: {string.Join("; ", copy.Notes.Take(3))}", result.Duration);
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];

@@ -69,6 +69,11 @@ public sealed class ChildPipeline(RunContext run)
                 return Finish(node, childSource, $"self-improvement timed out after {run.Options.ImproveTimeoutSeconds} s");
             }
 
+            if (improve.CopyNotes.Count > 0)
+            {
+                return Finish(node, null, $"the child's source is over the copy limits: {string.Join("; ", improve.CopyNotes.Take(3))}");
+            }
+
             if (!Directory.Exists(childSource) || string.IsNullOrWhiteSpace(improve.Patch) || SourceHash(childSource) == SourceHash(parentSource))
             {
                 return Finish(node, Directory.Exists(childSource) ? childSource : null, $"empty diff (the parent stopped: {improve.StopReason ?? "no trajectory"})");

@@ -6,7 +6,11 @@ using Dgm.Sandbox;
 namespace Dgm.Evolution.Runs;
 
 /// <summary>What a self-improvement attempt produced: the child's source (a folder on the host) and what the agent said.</summary>
-public sealed record ImproveResult(string Patch, string Trajectory, string? StopReason, Diagnosis? Diagnosis, string? ProblemStatement, CommandResult Run);
+public sealed record ImproveResult(string Patch, string Trajectory, string? StopReason, Diagnosis? Diagnosis, string? ProblemStatement, CommandResult Run)
+{
+    /// <summary>What the copy of the child's source out of the sandbox cut or refused (the copy limits); empty when complete.</summary>
+    public IReadOnlyList<string> CopyNotes { get; init; } = [];
+}
 
 /// <summary>
 /// Runs the PARENT agent on its own source inside a sandbox (`Dgm.Agent improve`), with its evaluation
@@ -71,11 +75,11 @@ public sealed class SelfImprover(ISandboxFactory sandboxes, GradingEnvironment e
 
             // The child's source is exactly what the parent left in its own folder (builds excluded).
             await sandbox.RunAsync(new CommandRequest($"cd {work}/self && rm -rf .git bin obj", TimeSpan.FromMinutes(1)), cancellationToken);
-            await sandbox.CopyOutAsync($"{work}/self", childSourceDir, cancellationToken);
+            var copy = await sandbox.CopyOutAsync($"{work}/self", childSourceDir, cancellationToken);
             var patch = await ReadAsync(Path.Combine(scratch, "out.patch"), cancellationToken);
             var trajectory = await ReadAsync(Path.Combine(scratch, "trajectory.json"), cancellationToken);
             var (stop, diagnosis, statement) = Parse(trajectory);
-            return new ImproveResult(patch, trajectory, stop, diagnosis, statement, run);
+            return new ImproveResult(patch, trajectory, stop, diagnosis, statement, run) { CopyNotes = copy.Notes };
         }
         finally
         {

@@ -6,7 +6,7 @@ using Docker.DotNet.Models;
 namespace Dgm.Sandbox.Docker;
 
 /// <summary>One container; commands run as execs in it. Not thread-safe.</summary>
-internal sealed class DockerSandbox(DockerClient client, string containerId, string workDir) : ISandbox
+internal sealed class DockerSandbox(DockerClient client, string containerId, string workDir, CopyLimits copyLimits) : ISandbox
 {
     /// <summary>How long past its timeout an exec may take before the host kills the whole container.</summary>
     private static readonly TimeSpan HardKillGrace = TimeSpan.FromSeconds(10);
@@ -66,32 +66,59 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
         }
     }
 
-    public async Task CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken)
+    public async Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken)
     {
-        const string Script = "if [ -d \"$1\" ]; then tar -c -C \"$1\" .; else tar -c -C \"$(dirname \"$1\")\" \"$(basename \"$1\")\"; fi";
-        using var tar = new MemoryStream();
+        const string Script = "if [ -d \"$1\" ]; then tar -c --sort=name -C \"$1\" .; else tar -c -C \"$(dirname \"$1\")\" \"$(basename \"$1\")\"; fi";
         var stderr = new HeadTailBuffer(16 * 1024);
         var probe = await RunAsync(new CommandRequest($"test -d '{sandboxPath.Replace("'", "'\\''", StringComparison.Ordinal)}'", TimeSpan.FromSeconds(30)), cancellationToken);
-        var exit = await ExecAsync(["sh", "-c", Script, "sh", sandboxPath], "/", new Dictionary<string, string>(), null, tar, stderr, cancellationToken);
-        if (exit != 0)
-        {
-            throw SandboxException.CopyFailed($"'{sandboxPath}' out of the sandbox", stderr.ToString());
-        }
 
-        tar.Position = 0;
-        if (probe.ExitCode == 0)
+        // The tar goes to a file on disk, never to memory, and stops at the copy's limit (plus tar's headers).
+        var tarFile = Path.Combine(Path.GetTempPath(), $"dgm-copyout-{Guid.NewGuid():N}.tar");
+        var notes = new List<string>();
+        try
         {
-            await SafeTar.ExtractAsync(tar, hostPath, cancellationToken);
-            return;
-        }
+            await using (var sink = new CappedStream(File.Create(tarFile), copyLimits.MaxTotalBytes + (8L * 1024 * 1024)))
+            {
+                try
+                {
+                    var exit = await ExecAsync(["sh", "-c", Script, "sh", sandboxPath], "/", new Dictionary<string, string>(), null, sink, stderr, cancellationToken);
+                    if (exit != 0)
+                    {
+                        throw SandboxException.CopyFailed($"'{sandboxPath}' out of the sandbox", stderr.ToString());
+                    }
+                }
+                catch (CappedStream.LimitReachedException)
+                {
+                    notes.Add($"the copy of '{sandboxPath}' stopped at its limit of {copyLimits.MaxTotalBytes} bytes; the rest was refused");
+                }
+            }
 
+            await using var tar = File.OpenRead(tarFile);
+            var report = probe.ExitCode == 0
+                ? await SafeTar.ExtractAsync(tar, hostPath, copyLimits, cancellationToken)
+                : await ExtractFileAsync(tar, sandboxPath, hostPath, cancellationToken);
+            return report with { Notes = [.. notes, .. report.Notes] };
+        }
+        finally
+        {
+            File.Delete(tarFile);
+        }
+    }
+
+    private async Task<CopyReport> ExtractFileAsync(Stream tar, string sandboxPath, string hostPath, CancellationToken cancellationToken)
+    {
         var staging = Directory.CreateTempSubdirectory("dgm-copyout-");
         try
         {
-            await SafeTar.ExtractAsync(tar, staging.FullName, cancellationToken);
+            var report = await SafeTar.ExtractAsync(tar, staging.FullName, copyLimits, cancellationToken);
             var file = Path.Combine(staging.FullName, Path.GetFileName(sandboxPath));
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(hostPath))!);
-            File.Move(file, hostPath, overwrite: true);
+            if (File.Exists(file))
+            {
+                File.Move(file, hostPath, overwrite: true);
+            }
+
+            return report;
         }
         finally
         {

@@ -115,7 +115,7 @@ public sealed class DockerSandboxFactory : ISandboxFactory, IDisposable
             throw;
         }
 
-        return new DockerSandbox(_client, created.ID, spec.WorkDir);
+        return new DockerSandbox(_client, created.ID, spec.WorkDir, spec.CopyLimits);
     }
 
     /// <summary>Docker.DotNet reports a cancelled request as HttpRequestException: say what it is.</summary>

@@ -92,11 +92,8 @@ internal sealed partial class LocalSandbox : ISandbox
         return Task.CompletedTask;
     }
 
-    public Task CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken)
-    {
-        FileTree.Copy(ToHost(sandboxPath), hostPath, followLinks: false);
-        return Task.CompletedTask;
-    }
+    public Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken) =>
+        Task.FromResult(FileTree.CopyOut(ToHost(sandboxPath), hostPath, _spec.CopyLimits));
 
     /// <summary>Maps a path as commands see it to this machine's path; only the work folder is reachable.</summary>
     private string ToHost(string sandboxPath)

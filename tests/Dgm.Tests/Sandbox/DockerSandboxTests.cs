@@ -137,6 +137,38 @@ public sealed class DockerSandboxTests
     }
 
     [TestMethod]
+    public async Task A_huge_file_written_in_the_sandbox_is_cut_on_its_way_out_without_growing_the_host()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        var target = Path.Combine(Path.GetTempPath(), $"dgm-out-{Guid.NewGuid():N}");
+        var spec = DockerFixture.Spec() with { CopyLimits = new CopyLimits { MaxFileBytes = 1 << 20, MaxTotalBytes = 4 << 20 } };
+        try
+        {
+            await using var sandbox = await factory.StartAsync(spec, CancellationToken.None);
+            await RunAsync(sandbox, "mkdir -p /work/out && echo small > /work/out/a.patch && truncate -s 1G /work/out/z-huge.log && echo late > /work/out/zz.txt");
+            var before = Environment.WorkingSet;
+
+            var folder = await sandbox.CopyOutAsync("/work/out", target, CancellationToken.None);
+            var single = await sandbox.CopyOutAsync("/work/out/z-huge.log", Path.Combine(target, "single.log"), CancellationToken.None);
+
+            Assert.AreEqual("small\n", File.ReadAllText(Path.Combine(target, "a.patch")));
+            Assert.AreEqual(1 << 20, new FileInfo(Path.Combine(target, "z-huge.log")).Length);
+            Assert.AreEqual(1 << 20, new FileInfo(Path.Combine(target, "single.log")).Length);
+            Assert.IsFalse(folder.Complete);
+            Assert.IsTrue(folder.Notes.Any(n => n.Contains("z-huge.log: cut at 1048576", StringComparison.Ordinal)), string.Join("; ", folder.Notes));
+            Assert.IsTrue(single.Notes.Any(n => n.Contains("stopped at its limit", StringComparison.Ordinal)), string.Join("; ", single.Notes));
+            Assert.IsLessThan(200L << 20, Environment.WorkingSet - before, "the host never held the file");
+        }
+        finally
+        {
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
     public async Task Cancellation_kills_and_removes_the_container_then_throws()
     {
         var factory = await DockerFixture.FactoryAsync();

@@ -56,6 +56,30 @@ public sealed class LocalSandboxTests
     }
 
     [TestMethod]
+    public async Task A_copy_out_cuts_a_huge_file_and_refuses_past_the_total_with_notes()
+    {
+        var spec = new SandboxSpec { RunId = "t", CopyLimits = new CopyLimits { MaxFileBytes = 1 << 20, MaxTotalBytes = (1 << 20) + 3 } };
+        await using var sandbox = await new LocalSandboxFactory(useBubblewrap: false).StartAsync(spec, CancellationToken.None);
+        await sandbox.RunAsync(Request("mkdir out && truncate -s 1G out/huge.log && echo late > out/late.txt"), CancellationToken.None);
+        var target = Path.Combine(Path.GetTempPath(), $"dgm-local-out-{Guid.NewGuid():N}");
+        try
+        {
+            var report = await sandbox.CopyOutAsync(Path.Combine(sandbox.WorkDir, "out"), target, CancellationToken.None);
+
+            Assert.AreEqual(1 << 20, new FileInfo(Path.Combine(target, "huge.log")).Length);
+            Assert.IsTrue(report.Notes.Any(n => n.StartsWith("huge.log: cut at 1048576 of 1073741824", StringComparison.Ordinal)), string.Join("; ", report.Notes));
+            Assert.AreEqual((1 << 20) + 3, report.Bytes);
+        }
+        finally
+        {
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
     public async Task With_bubblewrap_there_is_no_network_and_the_system_is_read_only()
     {
         await using var sandbox = await StartWithBubblewrapAsync();

@@ -24,6 +24,15 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     public string Endpoint => _app.Urls.First() + "/v1";
 
+    /// <summary>How long each answer takes (a slow model), so requests overlap.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxConcurrent => _maxConcurrent;
+
+    private int _concurrent;
+    private int _maxConcurrent;
+
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,6 +44,21 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         {
             var body = await JsonNode.ParseAsync(context.Request.Body);
             server.Requests.Enqueue((context.Request.Headers.Authorization.ToString(), body!));
+            var now = Interlocked.Increment(ref server._concurrent);
+            int seen;
+            while (now > (seen = server._maxConcurrent) && Interlocked.CompareExchange(ref server._maxConcurrent, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                await Task.Delay(server.Delay);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref server._concurrent);
+            }
+
             if (server._statuses.TryDequeue(out var status))
             {
                 context.Response.StatusCode = status;
