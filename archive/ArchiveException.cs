@@ -24,6 +24,18 @@ public class ArchiveException : Exception
     internal static ArchiveException Unreadable(string file, string problem) =>
         new(UnreadableMessage(file, problem));
 
+    internal static ArchiveException Missing(string file) =>
+        new($"There is no archive at {file}: this is not a run folder; start a run with: dgm evolve --run {Path.GetDirectoryName(file)}");
+
+    internal static ArchiveException Empty(string file) =>
+        new($"The archive {file} is empty (0 bytes): the run's nodes are not in it. Restore it from a backup; if the run never got past its start, delete the run folder and start again.");
+
+    internal static ArchiveException Foreign(string file) =>
+        new($"{file} is a LiteDB file of something else, not a Dgm archive; point --run at a Dgm run folder.");
+
+    internal static ArchiveException NoRun(string file) =>
+        new($"The archive {file} holds no run yet (no run information, no node): wait for the run to write its first node, or start one with dgm evolve.");
+
     internal static ArchiveException WriteFailed(string file, Exception inner) =>
         new($"Writing the archive {file} failed: {OneLine(inner.Message)}. Check free disk space and permissions; the nodes written before are intact.", inner);
 

@@ -20,23 +20,63 @@ public sealed class ArchiveStore : IDisposable
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly string _runDir;
     private readonly string _file;
+    private readonly bool _checksumsRequired;
     private long _nextId;
     private bool _disposed;
 
-    private ArchiveStore(LiteDatabase db, string runDir, string file)
+    private ArchiveStore(LiteDatabase db, string runDir, string file, bool readOnly)
     {
         _db = db;
         _runDir = runDir;
         _file = file;
         _nodes = db.GetCollection("nodes");
         _meta = db.GetCollection("meta");
+        var collections = db.GetCollectionNames().Where(name => !name.StartsWith('$')).ToList();
+        if (collections.Count > 0 && !collections.Any(name => name is "nodes" or "meta"))
+        {
+            throw ArchiveException.Foreign(file);
+        }
+
+        var empty = _nodes.Count() == 0 && _meta.Count() == 0;
+        if (empty && !readOnly)
+        {
+            // A new archive: every node record carries a checksum from the first write on.
+            Write(() => _meta.Upsert(new BsonDocument { ["_id"] = FormatKey, ["version"] = FormatVersion }));
+        }
+
+        _checksumsRequired = _meta.FindById(FormatKey) is { } format && format["version"].AsInt32 >= FormatVersion;
         _nextId = _nodes.Count() == 0 ? 0 : _nodes.Max().AsInt64 + 1;
     }
+
+    private const string FormatKey = "format";
+
+    // Version 2: node records carry checksums. Archives written before have none and are read as they are.
+    private const int FormatVersion = 2;
 
     /// <summary>Creates or opens the run folder's archive; an unreadable file is an <see cref="ArchiveException"/> saying what to do.</summary>
     public static ArchiveStore Open(string runDir)
     {
         Directory.CreateDirectory(runDir);
+        return OpenFile(runDir, readOnly: false);
+    }
+
+    /// <summary>
+    /// Opens an existing archive for reading only: nothing is written (no file is created, an empty or foreign
+    /// file is an error naming it, never rewritten as a new archive).
+    /// </summary>
+    public static ArchiveStore OpenReadOnly(string runDir)
+    {
+        var file = Path.Combine(runDir, FileName);
+        if (!File.Exists(file))
+        {
+            throw ArchiveException.Missing(file);
+        }
+
+        return OpenFile(runDir, readOnly: true);
+    }
+
+    private static ArchiveStore OpenFile(string runDir, bool readOnly)
+    {
         var file = Path.Combine(runDir, FileName);
         LiteDatabase? db = null;
         try
@@ -46,8 +86,19 @@ public sealed class ArchiveStore : IDisposable
                 throw ArchiveException.Unreadable(file, problem);
             }
 
-            db = new LiteDatabase(new ConnectionString { Filename = Path.GetFullPath(file), Connection = ConnectionType.Direct });
-            return new ArchiveStore(db, runDir, file);
+            if (File.Exists(file) && new FileInfo(file).Length == 0)
+            {
+                throw ArchiveException.Empty(file);
+            }
+
+            db = new LiteDatabase(new ConnectionString { Filename = Path.GetFullPath(file), Connection = ConnectionType.Direct, ReadOnly = readOnly });
+            var store = new ArchiveStore(db, runDir, file, readOnly);
+            if (readOnly && store.GetRunInfo() is null && store.Read(() => store._nodes.Count()) == 0)
+            {
+                throw ArchiveException.NoRun(file);
+            }
+
+            return store;
         }
         catch (Exception e) when (e is not OutOfMemoryException and not ArchiveException)
         {
@@ -73,10 +124,10 @@ public sealed class ArchiveStore : IDisposable
                 var parent = (NodeIds.TryParse(parentId, out var p) ? _nodes.FindById(p) : null)
                     ?? throw ArchiveException.ParentMissing(node.Id, parentId, _runDir);
                 parent[nameof(Node.Children)] = parent[nameof(Node.Children)].AsInt32 + 1;
-                _nodes.Update(parent);
+                _nodes.Update(NodeDocument.Seal(parent));
             }
 
-            _nodes.Insert(NodeDocument.ToBson(node));
+            _nodes.Insert(NodeDocument.Seal(NodeDocument.ToBson(node)));
             _nextId = Math.Max(_nextId, id + 1);
         });
     }
@@ -95,7 +146,7 @@ public sealed class ArchiveStore : IDisposable
 
             var doc = NodeDocument.ToBson(node);
             doc[nameof(Node.Children)] = stored[nameof(Node.Children)];
-            _nodes.Update(doc);
+            _nodes.Update(NodeDocument.Seal(doc));
         });
     }
 
@@ -110,13 +161,19 @@ public sealed class ArchiveStore : IDisposable
         }
 
         var doc = Read(() => _nodes.FindById(n));
-        node = doc is null ? null : NodeDocument.FromBson(doc);
+        node = doc is null ? null : Read(() => Checked(doc));
         return node is not null;
     }
 
     /// <summary>Every node, seed first, by numeric id.</summary>
     public IReadOnlyList<Node> All() =>
-        Read(() => _nodes.FindAll().Select(NodeDocument.FromBson).OrderBy(n => NodeIds.Parse(n.Id)).ToList());
+        Read(() => _nodes.FindAll().Select(Checked).OrderBy(n => NodeIds.Parse(n.Id)).ToList());
+
+    /// <summary>A stored record as a node, once its checksum says it is what was written.</summary>
+    private Node Checked(BsonDocument doc) =>
+        NodeDocument.Damage(doc, _checksumsRequired) is { } damage
+            ? throw new FormatException($"node {(doc["_id"].IsInt64 ? doc["_id"].AsInt64.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?")}'s record is damaged: {damage}")
+            : NodeDocument.FromBson(doc);
 
     /// <summary>Reserves a fresh id: never handed out twice by this store, so concurrent callers cannot collide (an id not inserted leaves a gap).</summary>
     public string NextId()
@@ -184,7 +241,7 @@ public sealed class ArchiveStore : IDisposable
             {
                 return read();
             }
-            catch (Exception e) when (e is LiteException or IOException or InvalidCastException or FormatException or ArgumentException)
+            catch (Exception e) when (e is LiteException or IOException or InvalidCastException or FormatException or ArgumentException or KeyNotFoundException)
             {
                 // Damaged pages or documents surface as LiteDB errors or as failed conversions in the mapping.
                 throw ArchiveException.Unreadable(_file, e);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using LiteDB;
 
 namespace Dgm.Archive.Internal;
@@ -32,6 +34,40 @@ internal static class NodeDocument
         [nameof(Node.Children)] = node.Children,
         [nameof(Node.Commit)] = node.Commit,
         [nameof(Node.LogsDir)] = node.LogsDir,
+    };
+
+    /// <summary>The checksum's field: SHA-256 over the record's canonical JSON (keys sorted, the checksum left out).</summary>
+    public const string ChecksumField = "_sum";
+
+    /// <summary>Sets the record's checksum; call it on every document right before it is written.</summary>
+    public static BsonDocument Seal(BsonDocument doc)
+    {
+        doc[ChecksumField] = Checksum(doc);
+        return doc;
+    }
+
+    /// <summary>Why the record is not what was written (a checksum that does not match, or none where one is required), or null.</summary>
+    public static string? Damage(BsonDocument doc, bool required)
+    {
+        if (!doc.TryGetValue(ChecksumField, out var stored) || !stored.IsString)
+        {
+            return required ? "its checksum is missing" : null;
+        }
+
+        return stored.AsString == Checksum(doc) ? null : "its checksum does not match its contents (the file was changed or damaged)";
+    }
+
+    private static string Checksum(BsonDocument doc) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(LiteDB.JsonSerializer.Serialize(Canonical(doc, top: true)))));
+
+    private static BsonValue Canonical(BsonValue value, bool top = false) => value switch
+    {
+        { IsDocument: true } => new BsonDocument(value.AsDocument
+            .Where(kv => !(top && kv.Key == ChecksumField))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .ToDictionary(kv => kv.Key, kv => Canonical(kv.Value))),
+        { IsArray: true } => new BsonArray(value.AsArray.Select(v => Canonical(v))),
+        _ => value,
     };
 
     public static Node FromBson(BsonDocument doc) => new()

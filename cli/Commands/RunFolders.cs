@@ -25,7 +25,7 @@ internal static class RunFolders
     }
 
     /// <summary>
-    /// Opens the run's archive for reading. A live run owns the file (LiteDB has one writer), so while its
+    /// Opens the run's archive for reading only (nothing is written; an empty or foreign file is an error). A live run owns the file (LiteDB has one writer), so while its
     /// lock is held the reader opens a snapshot copy instead: every write ends in a checkpoint, and a copy
     /// taken in the middle of one fails the archive's checks and is simply taken again.
     /// </summary>
@@ -37,7 +37,7 @@ internal static class RunFolders
             {
             }
 
-            return ArchiveStore.Open(folder);
+            return ArchiveStore.OpenReadOnly(folder);
         }
         catch (RunLockedException)
         {
@@ -47,7 +47,7 @@ internal static class RunFolders
                 try
                 {
                     File.Copy(Path.Combine(folder, ArchiveStore.FileName), Path.Combine(snapshot, ArchiveStore.FileName));
-                    return new SnapshotStore(ArchiveStore.Open(snapshot), snapshot).Store;
+                    return new SnapshotStore(ArchiveStore.OpenReadOnly(snapshot), snapshot).Store;
                 }
                 catch (ArchiveException) when (attempt < 5)
                 {
