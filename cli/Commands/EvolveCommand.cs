@@ -28,7 +28,7 @@ internal static class EvolveCommand
         var workers = new Option<int>("--workers") { Description = "Sandbox jobs at once (self-improvements, builds, task evaluations).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<int>("--seed") { Description = "Seeds every random choice: the same seed gives the same choices.", DefaultValueFactory = _ => 0 };
         var sandbox = BenchCommands.SandboxOption();
-        var resume = new Option<bool>("--resume") { Description = "Continue the interrupted run in --run with its own options." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the interrupted run in --run with its own options; only --iterations, --workers, --sandbox and the --max-* budgets may change." };
         var stage1 = new Option<int>("--stage1") { Description = "Train tasks in stage 1.", DefaultValueFactory = _ => 6 };
         var stage2 = new Option<int>("--stage2") { Description = "More train tasks in stage 2.", DefaultValueFactory = _ => 10 };
         var threshold = new Option<double>("--stage2-threshold") { Description = "Stage 2 runs when stage 1's score is above this.", DefaultValueFactory = _ => 0.4 };
@@ -93,7 +93,8 @@ internal static class EvolveCommand
             Directory.CreateDirectory(runDir);
             using var runLock = RunLock.Acquire(runDir);
             using var store = ArchiveStore.Open(runDir);
-            options = ResolveOptions(store, options, parse.GetValue(resume), parse.GetResult(iterations) is not null);
+            var explicitly = command.Options.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            options = ResolveOptions(store, options, parse.GetValue(resume), explicitly);
             using var lineage = Lineage.Open(runDir);
             await using var gateway = Gateways.Create(options.Model, options.Endpoint, parse.GetValue(record));
             var loaded = Suite.Load(options.Suite);
@@ -136,8 +137,25 @@ internal static class EvolveCommand
 
     internal static string Percent(double? score) => score is { } s ? $"{s:P0}" : "-";
 
-    /// <summary>A new run stores its options; a resumed run takes its stored ones (only --iterations may grow).</summary>
-    private static EvolutionOptions ResolveOptions(ArchiveStore store, EvolutionOptions given, bool resume, bool iterationsGiven)
+    /// <summary>
+    /// The options a resume may change (how long it goes on and how many sandboxes at once); every other option
+    /// keeps its stored value, and passing a different one is an error.
+    /// </summary>
+    internal static readonly IReadOnlyList<string> ResumableOptions = ["--iterations", "--workers", "--sandbox", "--max-evaluations", "--max-cost", "--max-minutes"];
+
+    // The stored field behind each option that a resume may not change.
+    private static readonly Dictionary<string, string> FixedOptions = new(StringComparer.Ordinal)
+    {
+        ["--model"] = nameof(EvolutionOptions.Model), ["--endpoint"] = nameof(EvolutionOptions.Endpoint), ["--suite"] = nameof(EvolutionOptions.Suite),
+        ["--children"] = nameof(EvolutionOptions.Children), ["--selection"] = nameof(EvolutionOptions.Selection), ["--seed"] = nameof(EvolutionOptions.Seed),
+        ["--stage1"] = nameof(EvolutionOptions.Stage1Tasks), ["--stage2"] = nameof(EvolutionOptions.Stage2Tasks),
+        ["--stage2-threshold"] = nameof(EvolutionOptions.Stage2Threshold), ["--full-train"] = nameof(EvolutionOptions.FullTrain),
+        ["--holdout-tasks"] = nameof(EvolutionOptions.HoldoutTasks), ["--keep"] = nameof(EvolutionOptions.Keep), ["--approve"] = nameof(EvolutionOptions.Approve),
+        ["--task-timeout"] = nameof(EvolutionOptions.TaskTimeoutSeconds), ["--agent-source"] = nameof(EvolutionOptions.SeedSource),
+    };
+
+    /// <summary>A new run stores its options; a resumed run takes its stored ones, except the <see cref="ResumableOptions"/> passed explicitly.</summary>
+    private static EvolutionOptions ResolveOptions(ArchiveStore store, EvolutionOptions given, bool resume, HashSet<string> explicitly)
     {
         var info = store.GetRunInfo();
         if (!resume)
@@ -167,7 +185,27 @@ internal static class EvolveCommand
             throw new CliException($"The run in {given.RunDir} has unreadable options ({e.Message}); start a new run folder.", e);
         }
 
-        var options = stored with { RunDir = given.RunDir, Iterations = iterationsGiven ? given.Iterations : stored.Iterations, Workers = given.Workers };
+        var givenValues = ToDictionary(given);
+        var storedValues = ToDictionary(stored);
+        foreach (var option in explicitly.Where(FixedOptions.ContainsKey))
+        {
+            var field = FixedOptions[option];
+            if (givenValues.GetValueOrDefault(field) != storedValues.GetValueOrDefault(field))
+            {
+                throw new CliException($"{option} cannot change when a run is resumed (the run has {storedValues.GetValueOrDefault(field)}); resume without it, or start a new run folder. A resume may change {string.Join(", ", ResumableOptions)}.");
+            }
+        }
+
+        var options = stored with
+        {
+            RunDir = given.RunDir,
+            Iterations = explicitly.Contains("--iterations") ? given.Iterations : stored.Iterations,
+            Workers = explicitly.Contains("--workers") ? given.Workers : stored.Workers,
+            Sandbox = explicitly.Contains("--sandbox") ? given.Sandbox : stored.Sandbox,
+            MaxEvaluations = explicitly.Contains("--max-evaluations") ? given.MaxEvaluations : stored.MaxEvaluations,
+            MaxCostDollars = explicitly.Contains("--max-cost") ? given.MaxCostDollars : stored.MaxCostDollars,
+            MaxWallMinutes = explicitly.Contains("--max-minutes") ? given.MaxWallMinutes : stored.MaxWallMinutes,
+        };
         store.SetRunInfo(info with { Options = ToDictionary(options), Status = RunStatus.Running });
         return options;
     }

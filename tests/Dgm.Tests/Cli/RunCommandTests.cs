@@ -205,4 +205,37 @@ public sealed class RunCommandTests
             Directory.Delete(parent, recursive: true);
         }
     }
+
+    [TestMethod]
+    public async Task A_resume_keeps_every_stored_option_and_refuses_to_change_one_it_may_not()
+    {
+        var run = Directory.CreateTempSubdirectory("dgm-resume-").FullName;
+        try
+        {
+            var stored = new Dgm.Evolution.Runs.EvolutionOptions { RunDir = run, Suite = Path.Combine(run, "no-such-suite"), Iterations = 7, Selection = "hgm", Seed = 5 };
+            using (var store = ArchiveStore.Open(run))
+            {
+                var options = System.Text.Json.JsonSerializer.SerializeToElement(stored).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+                store.SetRunInfo(new RunInfo("r", DateTimeOffset.UtcNow, options, RunStatus.Interrupted));
+            }
+
+            var (changedExit, _, changedError) = await DgmAsync("evolve", "--run", run, "--resume", "--selection", "greedy");
+            var (sameExit, _, sameError) = await DgmAsync("evolve", "--run", run, "--resume", "--selection", "hgm", "--sandbox", "local");
+
+            Assert.AreEqual(2, changedExit, changedError);
+            StringAssert.Contains(changedError, "--selection cannot change when a run is resumed (the run has \"hgm\")");
+            Assert.AreNotEqual(0, sameExit, "the stored suite does not exist, so the resumed run stops after reading its options");
+            StringAssert.Contains(sameError, "no-such-suite");
+            using var reopened = ArchiveStore.Open(run);
+            var info = reopened.GetRunInfo()!;
+            Assert.AreEqual("7", info.Options["Iterations"], "--iterations was not passed: the stored 7 stays, not the default");
+            Assert.AreEqual("\"hgm\"", info.Options["Selection"]);
+            Assert.AreEqual("5", info.Options["Seed"]);
+            Assert.AreEqual("\"local\"", info.Options["Sandbox"], "--sandbox may change on resume");
+        }
+        finally
+        {
+            Directory.Delete(run, recursive: true);
+        }
+    }
 }
