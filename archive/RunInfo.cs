@@ -16,4 +16,14 @@ public sealed record RunInfo(
     DateTimeOffset Created,
     IReadOnlyDictionary<string, string> Options,
     RunStatus Status,
-    DateTimeOffset? Finished = null);
+    DateTimeOffset? Finished = null)
+{
+    /// <summary>Wall time of every process of the run, each counted up to its last recorded moment (a SIGKILL loses only the time since).</summary>
+    public double WallSeconds { get; init; }
+
+    /// <summary>Task evaluations started by every process of the run, interrupted ones included.</summary>
+    public int Evaluations { get; init; }
+
+    /// <summary>How many processes have run it (the first start and every resume).</summary>
+    public int Processes { get; init; }
+}

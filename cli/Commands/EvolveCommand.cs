@@ -21,7 +21,7 @@ internal static class EvolveCommand
         var endpoint = new Option<string?>("--endpoint") { Description = "The OpenAI-compatible base URL for openai:MODEL." };
         var record = new Option<string?>("--record") { Description = "Record every model exchange to this cassette, for --model replay:CASSETTE." };
         var suite = BenchCommands.SuiteOption();
-        var iterations = new Option<int>("--iterations") { Description = "Iterations in total (a resumed run counts those done).", DefaultValueFactory = _ => 3 };
+        var iterations = new Option<int>("--iterations") { Description = "Iterations in total (a resumed run counts those done; an interrupted one is redone, not counted).", DefaultValueFactory = _ => 3 };
         var children = new Option<int>("--children") { Description = "Self-improvement attempts per iteration.", DefaultValueFactory = _ => 2 };
         var selection = new Option<string>("--selection") { Description = $"Parent selection: {string.Join(", ", ParentSelectors.Names)}.", DefaultValueFactory = _ => "dgm" };
         selection.AcceptOnlyFromAmong([.. ParentSelectors.Names]);
@@ -41,7 +41,7 @@ internal static class EvolveCommand
         var taskTimeout = new Option<int>("--task-timeout") { Description = "Seconds an agent may work on one task.", DefaultValueFactory = _ => 300 };
         var maxEvaluations = new Option<int?>("--max-evaluations") { Description = "Stop after this many task evaluations." };
         var maxCost = new Option<double?>("--max-cost") { Description = "Stop once model calls have cost this many dollars." };
-        var maxMinutes = new Option<double?>("--max-minutes") { Description = "Stop starting iterations after this many minutes." };
+        var maxMinutes = new Option<double?>("--max-minutes") { Description = "Stop starting iterations after this many minutes (every process of the run counts)." };
         var agentSource = new Option<string?>("--agent-source") { Description = "The seed agent's source folder (default: agent/ of this repository)." };
         var command = new Command("evolve", "Run the Darwin Gödel Machine: evaluate the seed, then let agents improve themselves, iteration by iteration.")
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Dgm.Archive;
 using Dgm.Benchmarks.Grading;
@@ -7,9 +6,10 @@ using Dgm.Evolution.Selection;
 namespace Dgm.Evolution.Runs;
 
 /// <summary>The run's closing figures, also written to summary.json.</summary>
+/// <remarks>Evaluations, wall time and processes sum every process of the run (the first and every resume).</remarks>
 public sealed record RunSummary(
     string Run, string StopReason, int Iterations, int Nodes, int Valid, int Invalid, string BestId,
-    double? SeedTrain, double? SeedHoldout, double? BestTrain, double? BestHoldout, double CostDollars, int Evaluations, double WallSeconds);
+    double? SeedTrain, double? SeedHoldout, double? BestTrain, double? BestHoldout, double CostDollars, int Evaluations, double WallSeconds, int Processes);
 
 /// <summary>
 /// The Darwin Gödel Machine's outer loop: evaluate the seed; then per iteration choose parents, let each
@@ -22,32 +22,77 @@ public sealed class EvolutionRun(RunContext run)
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
         var store = run.Store;
         var options = run.Options;
+        run.RecordTotals();
         Recover();
         await EnsureSeedAsync(cancellationToken);
         var selector = ParentSelectors.Create(options.Selection);
         var stop = "iterations";
-        var first = store.All().Max(n => n.Iteration) + 1;
-        for (var iteration = first; iteration <= options.Iterations; iteration++)
+        for (var iteration = 1; iteration <= options.Iterations; iteration++)
         {
-            if (BudgetReached(clock.Elapsed) is { } reason)
+            var all = store.All();
+            var (parents, redo) = ParentsFor(all, iteration, selector);
+            if (parents.Count == 0)
+            {
+                continue; // done by an earlier process
+            }
+
+            if (BudgetReached() is { } reason)
             {
                 stop = reason;
                 break;
             }
 
             ApplyApprovals();
-            var parents = selector.Choose(store.All(), options.Children, new Random(HashCode.Combine(options.Seed, iteration)));
-            run.Report(new EvolutionEvent(EvolutionEventKind.IterationStarted, $"iteration {iteration}/{options.Iterations}: parents {string.Join(", ", parents.Select(p => p.Id))}", Iteration: iteration));
+            run.Report(new EvolutionEvent(EvolutionEventKind.IterationStarted, $"iteration {iteration}/{options.Iterations}: {(redo ? "redoing interrupted children of" : "parents")} {string.Join(", ", parents.Select(p => p.Id))}", Iteration: iteration));
             var children = parents.Select(parent => (Parent: parent, Child: Begin(parent, iteration))).ToList();
             await Task.WhenAll(children.Select(c => RunChildAsync(c.Parent, c.Child, cancellationToken)));
             MarkBest();
+            run.RecordTotals();
         }
 
         var best = await ScoreBestOnHoldoutAsync(cancellationToken);
-        return await WriteSummaryAsync(stop, best, clock.Elapsed, cancellationToken);
+        return await WriteSummaryAsync(stop, best, cancellationToken);
+    }
+
+    /// <summary>Whether a node ended because its run stopped (Ctrl+C, SIGKILL) rather than on its own merits.</summary>
+    public static bool IsInterrupted(Node node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Status == NodeStatus.Invalid && (node.InvalidReason?.StartsWith("interrupted", StringComparison.Ordinal) ?? false);
+    }
+
+    /// <summary>
+    /// The parents an iteration still needs children of. A new iteration draws them (seeded by the run's seed and
+    /// the iteration); an iteration an earlier process started keeps its parents (the first --children nodes it
+    /// made) and redoes only the children that were interrupted, so a kill never uses up an iteration.
+    /// </summary>
+    private (IReadOnlyList<Node> Parents, bool Redo) ParentsFor(IReadOnlyList<Node> all, int iteration, IParentSelector selector)
+    {
+        var children = run.Options.Children;
+        var started = all.Where(n => !n.IsSeed && n.Iteration == iteration).OrderBy(n => long.Parse(n.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (started.Count == 0)
+        {
+            return (selector.Choose(all, children, new Random(HashCode.Combine(run.Options.Seed, iteration))), false);
+        }
+
+        var planned = started.Take(children).Select(n => n.ParentId!).ToList();
+        var missing = new List<string>(planned);
+        foreach (var done in started.Where(n => !IsInterrupted(n)))
+        {
+            missing.Remove(done.ParentId!);
+        }
+
+        var byId = all.ToDictionary(n => n.Id);
+        var parents = missing.Select(id => byId[id]).ToList();
+        if (planned.Count < children)
+        {
+            // Killed while the iteration was being set up: the parents it never recorded are drawn now.
+            parents.AddRange(selector.Choose(all, children - planned.Count, new Random(HashCode.Combine(run.Options.Seed, iteration, planned.Count))));
+        }
+
+        return (parents, true);
     }
 
     /// <summary>Nodes a killed run left half-done are never counted: they become invalid, kept for inspection.</summary>
@@ -148,8 +193,11 @@ public sealed class EvolutionRun(RunContext run)
         }
     }
 
-    private string? BudgetReached(TimeSpan elapsed) =>
-        RunBudget.Reached(run.Options, run.Store.All(), run.Gateway?.Usage.Run.Dollars ?? 0, elapsed);
+    private string? BudgetReached()
+    {
+        var totals = run.RecordTotals();
+        return RunBudget.Reached(run.Options, run.Store.All(), run.Gateway?.Usage.Run.Dollars ?? 0, TimeSpan.FromSeconds(totals.WallSeconds), totals.Evaluations);
+    }
 
     /// <summary>`dgm approve|reject` leave a request file while the run holds the archive; the run applies it.</summary>
     private void ApplyApprovals()
@@ -199,15 +247,16 @@ public sealed class EvolutionRun(RunContext run)
         return best;
     }
 
-    private async Task<RunSummary> WriteSummaryAsync(string stop, Node best, TimeSpan elapsed, CancellationToken cancellationToken)
+    private async Task<RunSummary> WriteSummaryAsync(string stop, Node best, CancellationToken cancellationToken)
     {
+        var totals = run.RecordTotals();
         var nodes = run.Store.All();
         var seed = nodes.First(n => n.Id == "0");
         var summary = new RunSummary(
             Path.GetFileName(run.Folder.Root), stop, nodes.Max(n => n.Iteration), nodes.Count,
             nodes.Count(n => n.Status == NodeStatus.Valid), nodes.Count(n => n.Status == NodeStatus.Invalid), best.Id,
             seed.Score, seed.HoldoutScore, best.Score, best.HoldoutScore,
-            (run.Gateway?.Usage.Run.Dollars ?? 0) + nodes.Sum(n => n.CostDollars), nodes.Sum(n => n.Results.Count), elapsed.TotalSeconds);
+            (run.Gateway?.Usage.Run.Dollars ?? 0) + nodes.Sum(n => n.CostDollars), Math.Max(totals.Evaluations, nodes.Sum(n => n.Results.Count)), totals.WallSeconds, totals.Processes);
         await File.WriteAllTextAsync(run.Folder.SummaryPath, JsonSerializer.Serialize(summary, Indented), cancellationToken);
         return summary;
     }

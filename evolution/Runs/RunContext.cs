@@ -22,7 +22,10 @@ public sealed class RunContext(
 {
     private readonly SemaphoreSlim _workers = new(Math.Max(1, options.Workers));
     private readonly Lock _lineageLock = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly Lock _totalsLock = new();
     private int _evaluations;
+    private RunInfo? _before;
 
     public EvolutionOptions Options => options;
 
@@ -50,7 +53,33 @@ public sealed class RunContext(
 
     public void Report(EvolutionEvent e) => report(e);
 
-    public void CountEvaluation() => Interlocked.Increment(ref _evaluations);
+    /// <summary>Counts a task evaluation and records the run's totals, so a killed process's work is not forgotten.</summary>
+    public void CountEvaluation()
+    {
+        Interlocked.Increment(ref _evaluations);
+        RecordTotals();
+    }
+
+    /// <summary>
+    /// Writes the run's totals (wall time, evaluations, processes) into its run information: what earlier
+    /// processes recorded plus this one so far. Called at every evaluation and iteration; returns them.
+    /// </summary>
+    public RunInfo RecordTotals()
+    {
+        lock (_totalsLock)
+        {
+            var current = store.GetRunInfo() ?? throw new InvalidOperationException("The run has no run information; it is written when the run starts.");
+            _before ??= current with { Processes = current.Processes + 1 };
+            var totals = current with
+            {
+                WallSeconds = _before.WallSeconds + _clock.Elapsed.TotalSeconds,
+                Evaluations = _before.Evaluations + Evaluations,
+                Processes = _before.Processes,
+            };
+            store.SetRunInfo(totals);
+            return totals;
+        }
+    }
 
     /// <summary>Runs one sandbox job once a worker is free: at most --workers at once over the whole run.</summary>
     public async Task<T> GatedAsync<T>(Func<Task<T>> job, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Dgm.Archive;
 using Dgm.Tests.Support;
 
@@ -45,7 +46,8 @@ public sealed class EvolutionRunTests
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
 
-            // 3. Resume for one more iteration, then Ctrl+C (SIGINT) while its child is being built: a graceful stop.
+            // 3. Resume with a second iteration: the interrupted iteration 1 is redone first (node 2), and Ctrl+C
+            //    (SIGINT) while that child is being built stops the run gracefully.
             using var second = StartEvolve(["--resume", "--iterations", "2", .. common]);
             var secondOutput = second.StandardOutput.ReadToEndAsync();
             var secondError = second.StandardError.ReadToEndAsync();
@@ -67,8 +69,9 @@ public sealed class EvolutionRunTests
 
             Assert.AreEqual("", (await HostCommandAsync("docker", "ps", "-aq", "--filter", "label=org.dgm.run=evolve-run")).Trim(), "Ctrl+C removed the run's sandboxes");
 
-            // 4. Resume with one more iteration: the database opens, the half-done children are invalid, the run goes on.
-            var (exit, output, error) = await DgmAsync(["evolve", "--resume", "--iterations", "3", .. common]);
+            // 4. Resume for iteration 1 only: the database opens, the half-done children are invalid and not counted,
+            //    and the twice-interrupted iteration is redone once more, to completion.
+            var (exit, output, error) = await DgmAsync(["evolve", "--resume", "--iterations", "1", .. common]);
 
             Assert.AreEqual(0, exit, $"{output}\n{error}");
             using (var store = ArchiveStore.Open(run))
@@ -84,14 +87,23 @@ public sealed class EvolutionRunTests
                 StringAssert.Contains(interrupted.InvalidReason, "interrupted");
                 var resumed = store.Get("3");
                 Assert.AreEqual("0", resumed.ParentId);
-                Assert.AreEqual(3, resumed.Iteration);
+                Assert.AreEqual(1, resumed.Iteration, "a kill never uses up an iteration: iteration 1 was redone");
+                Assert.AreEqual(3, nodes.Count(n => n.Iteration == 1), "two interrupted tries and the one that finished");
                 Assert.IsNotNull(resumed.Finished);
                 Assert.IsFalse(resumed.InvalidReason?.Contains("interrupted", StringComparison.Ordinal) ?? false, resumed.InvalidReason);
                 Assert.IsNotNull(resumed.Commit, "every finished child is in the lineage");
                 Assert.AreEqual(RunStatus.Finished, store.GetRunInfo()!.Status);
             }
 
-            Assert.IsTrue(File.Exists(Path.Combine(run, "summary.json")));
+            using (var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json"))))
+            {
+                var totals = summary.RootElement;
+                Assert.AreEqual(3, totals.GetProperty("processes").GetInt32(), "summary.json sums every process of the run");
+                Assert.AreEqual(1, totals.GetProperty("iterations").GetInt32());
+                Assert.IsGreaterThan(30.0, totals.GetProperty("wall_seconds").GetDouble(), "the killed and the stopped processes' time counts too");
+                Assert.IsGreaterThanOrEqualTo(3 + 2, totals.GetProperty("evaluations").GetInt32(), "the seed's 3 (first process) and the finished child's 2 (last process)");
+            }
+
             var containers = await HostCommandAsync("docker", "ps", "-aq", "--filter", $"label=org.dgm.run=evolve-run");
             Assert.AreEqual("", containers.Trim(), "containers of the killed run were reaped");
 
