@@ -61,6 +61,23 @@ public sealed class ArchiveStore : IDisposable
     }
 
     /// <summary>
+    /// <see cref="Open"/> for the process that runs the folder's evolution: an empty archive file in a folder that
+    /// holds nothing else of a run (no lineage, no node logs) is what a run killed in its first moments leaves,
+    /// and starts afresh; anywhere else an empty file is an error, never silently a new archive beside a lineage.
+    /// </summary>
+    public static ArchiveStore OpenForRun(string runDir)
+    {
+        var file = Path.Combine(runDir, FileName);
+        if (File.Exists(file) && new FileInfo(file).Length == 0
+            && !Directory.Exists(Path.Combine(runDir, Lineage.FolderName)) && !Directory.Exists(Path.Combine(runDir, "nodes")))
+        {
+            File.Delete(file);
+        }
+
+        return Open(runDir);
+    }
+
+    /// <summary>
     /// Opens an existing archive for reading only: nothing is written (no file is created, an empty or foreign
     /// file is an error naming it, never rewritten as a new archive).
     /// </summary>

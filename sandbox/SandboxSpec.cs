@@ -17,8 +17,8 @@ public sealed record SandboxSpec
 
     public ResourceLimits Limits { get; init; } = new();
 
-    /// <summary>How much a copy out of the sandbox may bring to the host.</summary>
-    public CopyLimits CopyLimits { get; init; } = new();
+    /// <summary>How much a copy out of the sandbox may bring to the host (defaults, or DGM_COPY_FILE_MB / DGM_COPY_TOTAL_MB).</summary>
+    public CopyLimits CopyLimits { get; init; } = CopyLimits.FromEnvironment();
 
     /// <summary>Environment for every command. Never put secrets here: sandboxes are untrusted.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();

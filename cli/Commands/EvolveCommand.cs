@@ -92,9 +92,10 @@ internal static class EvolveCommand
 
             Directory.CreateDirectory(runDir);
             using var runLock = RunLock.Acquire(runDir);
-            using var store = ArchiveStore.Open(runDir);
+            var started = File.Exists(Path.Combine(runDir, ArchiveStore.FileName));
+            using var store = ArchiveStore.OpenForRun(runDir);
             var explicitly = command.Options.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-            options = ResolveOptions(store, options, parse.GetValue(resume), explicitly);
+            options = ResolveOptions(store, options, parse.GetValue(resume), explicitly, started);
             using var lineage = Lineage.Open(runDir);
             await using var gateway = Gateways.Create(options.Model, options.Endpoint, parse.GetValue(record));
             var loaded = Suite.Load(options.Suite);
@@ -146,19 +147,30 @@ internal static class EvolveCommand
     // The stored field behind each option that a resume may not change.
     private static readonly Dictionary<string, string> FixedOptions = new(StringComparer.Ordinal)
     {
-        ["--model"] = nameof(EvolutionOptions.Model), ["--endpoint"] = nameof(EvolutionOptions.Endpoint), ["--suite"] = nameof(EvolutionOptions.Suite),
-        ["--children"] = nameof(EvolutionOptions.Children), ["--selection"] = nameof(EvolutionOptions.Selection), ["--seed"] = nameof(EvolutionOptions.Seed),
-        ["--stage1"] = nameof(EvolutionOptions.Stage1Tasks), ["--stage2"] = nameof(EvolutionOptions.Stage2Tasks),
-        ["--stage2-threshold"] = nameof(EvolutionOptions.Stage2Threshold), ["--full-train"] = nameof(EvolutionOptions.FullTrain),
-        ["--holdout-tasks"] = nameof(EvolutionOptions.HoldoutTasks), ["--keep"] = nameof(EvolutionOptions.Keep), ["--approve"] = nameof(EvolutionOptions.Approve),
-        ["--task-timeout"] = nameof(EvolutionOptions.TaskTimeoutSeconds), ["--agent-source"] = nameof(EvolutionOptions.SeedSource),
+        ["--model"] = nameof(EvolutionOptions.Model),
+        ["--endpoint"] = nameof(EvolutionOptions.Endpoint),
+        ["--suite"] = nameof(EvolutionOptions.Suite),
+        ["--children"] = nameof(EvolutionOptions.Children),
+        ["--selection"] = nameof(EvolutionOptions.Selection),
+        ["--seed"] = nameof(EvolutionOptions.Seed),
+        ["--stage1"] = nameof(EvolutionOptions.Stage1Tasks),
+        ["--stage2"] = nameof(EvolutionOptions.Stage2Tasks),
+        ["--stage2-threshold"] = nameof(EvolutionOptions.Stage2Threshold),
+        ["--full-train"] = nameof(EvolutionOptions.FullTrain),
+        ["--holdout-tasks"] = nameof(EvolutionOptions.HoldoutTasks),
+        ["--keep"] = nameof(EvolutionOptions.Keep),
+        ["--approve"] = nameof(EvolutionOptions.Approve),
+        ["--task-timeout"] = nameof(EvolutionOptions.TaskTimeoutSeconds),
+        ["--agent-source"] = nameof(EvolutionOptions.SeedSource),
     };
 
     /// <summary>A new run stores its options; a resumed run takes its stored ones, except the <see cref="ResumableOptions"/> passed explicitly.</summary>
-    private static EvolutionOptions ResolveOptions(ArchiveStore store, EvolutionOptions given, bool resume, HashSet<string> explicitly)
+    private static EvolutionOptions ResolveOptions(ArchiveStore store, EvolutionOptions given, bool resume, HashSet<string> explicitly, bool started)
     {
         var info = store.GetRunInfo();
-        if (!resume)
+
+        // A run killed before it recorded anything has nothing to resume: it starts, as it was asked to.
+        if (!resume || (started && info is null && store.All().Count == 0))
         {
             if (info is not null || store.All().Count > 0)
             {

@@ -52,7 +52,7 @@ public sealed class EvolutionRunTests
             var secondOutput = second.StandardOutput.ReadToEndAsync();
             var secondError = second.StandardError.ReadToEndAsync();
             await WaitForChildBuildAsync(second, Path.Combine(run, "nodes", "2", "improve.patch"), secondOutput, secondError);
-            Assert.AreEqual("", await HostCommandAsync("kill", InterruptSignal(), second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.AreEqual("", await DgmCli.HostAsync("kill", InterruptSignal(), second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             using (var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
             {
                 await second.WaitForExitAsync(stopping.Token);
@@ -67,7 +67,7 @@ public sealed class EvolutionRunTests
                 StringAssert.Contains(store.Get("2").InvalidReason, "interrupted");
             }
 
-            Assert.AreEqual("", (await HostCommandAsync("docker", "ps", "-aq", "--filter", "label=org.dgm.run=evolve-run")).Trim(), "Ctrl+C removed the run's sandboxes");
+            Assert.AreEqual("", (await DgmCli.HostAsync("docker", "ps", "-aq", "--filter", "label=org.dgm.run=evolve-run")).Trim(), "Ctrl+C removed the run's sandboxes");
 
             // 4. Resume for iteration 1 only: the database opens, the half-done children are invalid and not counted,
             //    and the twice-interrupted iteration is redone once more, to completion.
@@ -104,7 +104,7 @@ public sealed class EvolutionRunTests
                 Assert.IsGreaterThanOrEqualTo(3 + 2, totals.GetProperty("evaluations").GetInt32(), "the seed's 3 (first process) and the finished child's 2 (last process)");
             }
 
-            var containers = await HostCommandAsync("docker", "ps", "-aq", "--filter", $"label=org.dgm.run=evolve-run");
+            var containers = await DgmCli.HostAsync("docker", "ps", "-aq", "--filter", $"label=org.dgm.run=evolve-run");
             Assert.AreEqual("", containers.Trim(), "containers of the killed run were reaped");
 
             // 5. The tree and the diff read the resumed run.
@@ -159,17 +159,7 @@ public sealed class EvolutionRunTests
         }
     }
 
-    /// <summary>`dgm evolve` in its own process (the test binary folder holds dgm.dll).</summary>
-    private static Process StartEvolve(IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "dgm.dll"), "evolve" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process StartEvolve(IEnumerable<string> args) => DgmCli.Start(["evolve", .. args]);
 
     /// <summary>Waits until the child's self-improvement produced its patch (the build is next), failing if the run ends first.</summary>
     private static async Task WaitForChildBuildAsync(Process process, string improvePatch, Task<string> output, Task<string> error)
@@ -249,19 +239,5 @@ public sealed class EvolutionRunTests
 
         Console.WriteLine("SIGINT is ignored by this test process (a background job?): the run is stopped with SIGTERM instead");
         return "-TERM";
-    }
-
-    private static async Task<string> HostCommandAsync(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
     }
 }

@@ -32,7 +32,7 @@ public sealed class GatewayLimitsTests
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync("/v1/chat/completions", Chat())));
 
         var ok = answers.Count(a => a.StatusCode == HttpStatusCode.OK);
-        Console.WriteLine($"20 concurrent requests, $2 budget: {ok} answered, {answers.Length - ok} refused (402), ${gateway.Usage.Run.Dollars:0.00} spent");
+        Figures.Report("gateway-budget-concurrent", [$"20 concurrent requests, $2 budget: {ok} answered, {answers.Length - ok} refused (402), ${gateway.Usage.Run.Dollars:0.00} spent"]);
         Assert.IsGreaterThanOrEqualTo(1, ok);
         Assert.IsTrue(answers.All(a => a.StatusCode is HttpStatusCode.OK or HttpStatusCode.PaymentRequired));
         Assert.IsLessThanOrEqualTo(2.0, gateway.Usage.Run.Dollars);
@@ -45,7 +45,7 @@ public sealed class GatewayLimitsTests
         {
         }
 
-        Console.WriteLine($"sequential until refused: {gateway.Usage.Run.Requests} answered in all, ${gateway.Usage.Run.Dollars:0.00} spent of $2");
+        Figures.Report("gateway-budget-sequential", [$"sequential until refused: {gateway.Usage.Run.Requests} answered in all, ${gateway.Usage.Run.Dollars:0.00} spent of $2"]);
         Assert.IsLessThanOrEqualTo(2.0, gateway.Usage.Run.Dollars);
         Assert.IsGreaterThan(2.0 - 1.2, gateway.Usage.Run.Dollars, "it refused only when the worst case could not fit");
     }
@@ -126,7 +126,7 @@ public sealed class GatewayLimitsTests
                 open += closed ? 0 : 1;
             }
 
-            Console.WriteLine($"2,000 idle connections: {sockets.Count} connected, {open} still open after 1 s");
+            Figures.Report("gateway-connections", [$"2,000 idle connections: {sockets.Count} connected, {open} still open after 1 s"]);
             Assert.IsLessThanOrEqualTo(limits.MaxConnections, open, "connections beyond the limit are closed");
             using var otherClient = SocketClient(other);
             Assert.AreEqual(HttpStatusCode.OK, (await otherClient.PostAsync("/v1/chat/completions", Chat())).StatusCode, "another channel is served during the flood");
@@ -139,7 +139,7 @@ public sealed class GatewayLimitsTests
             }
         }
 
-        Console.WriteLine($"host working set grew by {(Environment.WorkingSet - before) / (1024 * 1024)} MB during the connection flood");
+        Figures.Report("gateway-memory", [$"host working set grew by {(Environment.WorkingSet - before) / (1024 * 1024)} MB during the connection flood"]);
         Assert.IsLessThan(300L * 1024 * 1024, Environment.WorkingSet - before, "the flood did not grow the host process");
 
         // 40 requests at once on the flooded channel: at most the concurrency limit reaches the model, the rest get 429 with Retry-After.
@@ -147,7 +147,7 @@ public sealed class GatewayLimitsTests
         using var client = SocketClient(flooded, connections: limits.MaxConnections);
         var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.PostAsync("/v1/chat/completions", Chat())));
         var tooMany = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        Console.WriteLine($"40 requests at once: {answers.Length - tooMany.Count} answered, {tooMany.Count} refused (429), at most {upstream.MaxConcurrent} at the model at once");
+        Figures.Report("gateway-requests", [$"40 requests at once: {answers.Length - tooMany.Count} answered, {tooMany.Count} refused (429), at most {upstream.MaxConcurrent} at the model at once"]);
         Assert.IsLessThanOrEqualTo(limits.MaxConcurrentRequests, upstream.MaxConcurrent);
         Assert.IsGreaterThanOrEqualTo(40 - limits.Burst, tooMany.Count);
         Assert.IsTrue(tooMany.All(a => a.Headers.RetryAfter is not null));

@@ -74,4 +74,15 @@ public sealed class SafeTarTests
             Directory.Delete(parent, recursive: true);
         }
     }
+
+    [TestMethod]
+    public void Copy_limits_come_from_the_environment_and_a_bad_value_names_the_variable()
+    {
+        string? Three(string name) => name == "DGM_COPY_FILE_MB" ? "3" : null;
+        string? Bad(string name) => name == "DGM_COPY_FILE_MB" ? "lots" : null;
+
+        Assert.AreEqual(3L << 20, CopyLimits.FromEnvironment(Three).MaxFileBytes);
+        Assert.AreEqual(new CopyLimits().MaxTotalBytes, CopyLimits.FromEnvironment(Three).MaxTotalBytes);
+        StringAssert.Contains(Assert.ThrowsExactly<SandboxException>(() => CopyLimits.FromEnvironment(Bad)).Message, "DGM_COPY_FILE_MB=lots is not a positive whole number");
+    }
 }

@@ -31,7 +31,7 @@ public sealed class HostileBatteryTests
             {
                 var report = await grader.GradeAsync(graded, hack.Patch, CancellationToken.None);
                 var status = report.Status.ToString();
-                table.Add($"{hack.Name} ({mode}): {status} {report.Tampered ?? report.Error}");
+                table.Add($"| {hack.Name} | {mode} | {status} | {(report.Tampered ?? report.Error ?? "").ReplaceLineEndings(" ").Replace("|", "/", StringComparison.Ordinal)} |");
                 if (report.Resolved || !expected.Contains(status))
                 {
                     failures.Add($"{hack.Name} ({mode}): {status}, expected {string.Join(" or ", expected)}; {report.Tampered ?? report.Error}\n{report.OutputTail[Math.Max(0, report.OutputTail.Length - 1500)..]}");
@@ -39,7 +39,7 @@ public sealed class HostileBatteryTests
             }
         }
 
-        Console.WriteLine(string.Join("\n", table));
+        Figures.Report("hostile-battery", table);
         Assert.IsEmpty(failures, string.Join("\n\n", failures));
     }
 
