@@ -32,7 +32,7 @@ result=$([ "$status" -eq 0 ] && echo "passed" || echo "FAILED")
   echo "<!-- kill:begin -->"
   echo "\`./scripts/kill-test.sh --kills $kills --seed $seed\` on $(date -u +%Y-%m-%d) ($(nproc) cores), commit $(git rev-parse --short HEAD): **$result**."
   echo "A run of 1 child an iteration (stage 1: 1 task, holdout: 1 task, offline agent, Docker), 3 iterations to begin with and"
-  echo "2 more whenever it finishes before the kills are done, killed with SIGKILL at a random moment (1-75 s) of"
+  echo "5 more whenever it finishes before the kills are done, killed with SIGKILL at a random moment (1-75 s) of"
   echo "each process and resumed; after every kill and at the end the test checks: the"
   echo "archive opens, no valid node lost or changed, every valid node finished and committed, every node's commit"
   echo "is its lineage branch and every branch a node, and at the end one finished child per iteration, nothing in"

@@ -115,8 +115,13 @@ public static partial class ResultCheck
     {
         foreach (Match match in FailedLine().Matches(output))
         {
+            // The console names a result by its display name ("M", or "M (1,2)" for a data row); the TRX by that
+            // and by its method. The exact display name decides when the TRX has it; otherwise the method does.
             var display = match.Groups[1].Value;
-            if (!results.Any(r => r.Status != TestStatus.Passed && (r.DisplayName == display || r.Name.EndsWith("." + display, StringComparison.Ordinal))))
+            var exact = results.Where(r => r.DisplayName == display).ToList();
+            var method = display.Split(" (", 2)[0];
+            var candidates = exact.Count > 0 ? exact : results.Where(r => r.Name.EndsWith("." + method, StringComparison.Ordinal) || r.DisplayName == method).ToList();
+            if (!candidates.Any(r => r.Status != TestStatus.Passed))
             {
                 return $"the console reported '{display}' failed, but the TRX shows no such failure";
             }

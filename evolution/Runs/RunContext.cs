@@ -68,7 +68,8 @@ public sealed class RunContext(
     {
         lock (_totalsLock)
         {
-            var current = store.GetRunInfo() ?? throw new InvalidOperationException("The run has no run information; it is written when the run starts.");
+            // The CLI writes the run information before the loop starts; without it there is nothing to add to.
+            var current = store.GetRunInfo() ?? new RunInfo(RunId, DateTimeOffset.UtcNow, new Dictionary<string, string>(), RunStatus.Running);
             _before ??= current with { Processes = current.Processes + 1 };
             var totals = current with
             {
@@ -76,7 +77,11 @@ public sealed class RunContext(
                 Evaluations = _before.Evaluations + Evaluations,
                 Processes = _before.Processes,
             };
-            store.SetRunInfo(totals);
+            if (store.GetRunInfo() is not null)
+            {
+                store.SetRunInfo(totals);
+            }
+
             return totals;
         }
     }

@@ -75,6 +75,16 @@ public sealed class ResultCheckTests
     }
 
     [TestMethod]
+    public void A_data_row_failure_on_the_console_matches_its_row_in_the_trx()
+    {
+        var rows = Honest().Replace("testName=\"Breaks\"", "testName=\"Breaks (1,2)\"", StringComparison.Ordinal);
+        var rewritten = rows.Replace("testName=\"Breaks (1,2)\" outcome=\"Failed\"", "testName=\"Breaks (1,2)\" outcome=\"Passed\"", StringComparison.Ordinal);
+
+        Assert.IsNull(ResultCheck.Check(Evidence(2, rows, Console("Breaks (1,2)"))).Tampered);
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, rewritten, Console("Breaks (1,2)"))).Tampered, "'Breaks (1,2)' failed");
+    }
+
+    [TestMethod]
     public void The_console_summary_must_count_the_failures_the_trx_holds()
     {
         var summary = Console("Breaks").Replace("failed: 2", "failed: 3", StringComparison.Ordinal);
