@@ -120,7 +120,7 @@ public sealed class HarnessPerf(ISandboxFactory sandboxes, GradingEnvironment en
             }
         }
 
-        return new PerfPair($"grading one task ({task.Id})", "Grader.GradeAsync: copy, apply, discard, fresh sandbox, dotnet test, TRX", $"bare `{string.Join(' ', command)}` on the host, fresh copy", ours, bare, 1.3);
+        return new PerfPair($"grading one task ({task.Id})", "Grader.GradeAsync: copy, apply, undo protected edits, patch policy, fresh sandbox, build, declared tests, test --no-build with tripwire, cross-checked TRX", $"bare `{string.Join(' ', command)}` on the host, fresh copy", ours, bare, 1.3);
     }
 
     public static string Markdown(IEnumerable<PerfPair> pairs, string machine, int iterations)
