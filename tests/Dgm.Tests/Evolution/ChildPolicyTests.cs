@@ -23,7 +23,7 @@ public sealed class ChildPolicyTests
         var root = Directory.CreateTempSubdirectory("dgm-child-policy-").FullName;
         var suite = Files.SuiteOf(root, "date-range-inclusive-days", "cart-bundle-discount");
 
-        var run = Path.Combine(root, "run");
+        var run = Path.Combine(root, "child-policy-run"); // its own container label: EvolutionRunTests checks "evolve-run"
         try
         {
             var (exit, output, error) = await DgmCli.RunAsync(["evolve", "--run", run, "--suite", suite, "--model", "openai:fake-model", "--endpoint", server.Endpoint,

@@ -24,7 +24,7 @@ public sealed class KillTests
         var random = new Random(seed);
         var root = Directory.CreateTempSubdirectory("dgm-kill-").FullName;
         var suite = Files.SuiteOf(root, "date-range-inclusive-days", "cart-bundle-discount");
-        var run = Path.Combine(root, "run");
+        var run = Path.Combine(root, "kill-run"); // its own container label (evolve-kill-run): other tests check theirs
         var iterations = 3;
         string[] Args(bool resume) =>
             ["evolve", "--run", run, "--suite", suite, "--iterations", iterations.ToString(System.Globalization.CultureInfo.InvariantCulture), "--children", "1",
@@ -89,7 +89,7 @@ public sealed class KillTests
             }
 
             Assert.IsTrue(final.All(n => n.Status is NodeStatus.Valid or NodeStatus.Invalid), "nothing is left half done");
-            Assert.AreEqual("", (await DgmCli.HostAsync("docker", "ps", "-aq", "--filter", $"label=org.dgm.run=evolve-run")).Trim(), "no container left");
+            Assert.AreEqual("", (await DgmCli.HostAsync("docker", "ps", "-aq", "--filter", $"label=org.dgm.run=evolve-kill-run")).Trim(), "no container left");
             using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
             var totals = summary.RootElement;
             Assert.AreEqual(final.Count, totals.GetProperty("nodes").GetInt32());
