@@ -36,15 +36,16 @@ public static class PatchPolicy
 
     /// <summary>
     /// The rules <paramref name="changes"/> break. <paramref name="original"/> is the task's repo/,
-    /// <paramref name="patched"/> the patched copy (protected edits already undone).
+    /// <paramref name="patched"/> the patched copy (protected edits already undone); <paramref name="protectedPaths"/>
+    /// the task's protection when the caller has it already.
     /// </summary>
-    public static IReadOnlyList<PolicyViolation> Check(BenchTask task, string original, string patched, IReadOnlyList<TreeChange> changes)
+    public static IReadOnlyList<PolicyViolation> Check(BenchTask task, string original, string patched, IReadOnlyList<TreeChange> changes, ProtectedPaths? protectedPaths = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(changes);
         var relaxed = task.Spec.Control.RelaxRules.ToHashSet(StringComparer.Ordinal);
         var allowed = task.Spec.Control.AllowEdits.Select(g => new Glob(g)).Concat(task.Spec.Kernels.Select(k => new Glob(k.Path))).ToList();
-        var protectedPaths = ProtectedPaths.For(task);
+        protectedPaths ??= ProtectedPaths.For(task);
         var violations = new List<PolicyViolation>();
         var changedSources = new List<string>();
         foreach (var change in changes.Where(c => c.Kind is ChangeKind.Added or ChangeKind.Changed && !protectedPaths.IsProtected(c.Path)))

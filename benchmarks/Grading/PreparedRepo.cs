@@ -35,8 +35,9 @@ public sealed record PreparedRepo(string Repo, PatchOutcome Outcome, IReadOnlyLi
         }
 
         Directory.Delete(Path.Combine(repo, ".git"), recursive: true);
-        var undone = TreeDiff.DiscardProtected(task.RepoDir, repo, ProtectedPaths.For(task));
-        var violations = hasPatch ? PatchPolicy.Check(task, task.RepoDir, repo, TreeDiff.Compare(task.RepoDir, repo)) : [];
+        var protectedPaths = ProtectedPaths.For(task);
+        var undone = TreeDiff.DiscardProtected(task.RepoDir, repo, protectedPaths);
+        var violations = hasPatch ? PatchPolicy.Check(task, task.RepoDir, repo, TreeDiff.Compare(task.RepoDir, repo), protectedPaths) : [];
         FileTree.Copy(task.HiddenDir, repo, followLinks: false);
         return new PreparedRepo(repo, outcome, [.. undone.Select(c => c.Path)], violations);
     }
