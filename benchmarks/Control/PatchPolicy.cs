@@ -32,7 +32,8 @@ public static class PatchPolicy
 {
     private static readonly string[] DataExtensions = [".md", ".txt", ".json", ".xml", ".csv", ".yml", ".yaml", ".resx", ".sql", ".html", ".css"];
     private static readonly string[] MsBuildMarkers = ["<Project", "<Target", "<UsingTask", "<Import", "<Exec", "<PropertyGroup", "<ItemGroup"];
-    private static readonly ConcurrentDictionary<string, IReadOnlySet<string>> TaskUsage = new(StringComparer.Ordinal);
+    // A task's original sources, compiled once per process: every grading of the task compares against them.
+    private static readonly ConcurrentDictionary<string, Lazy<(SourceSet Sources, IReadOnlySet<string> Usage)>> Originals = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The rules <paramref name="changes"/> break. <paramref name="original"/> is the task's repo/,
@@ -62,9 +63,11 @@ public static class PatchPolicy
 
         if (changedSources.Count > 0)
         {
-            var usage = TaskUsage.GetOrAdd(original, UsageOf);
+            var paths = protectedPaths;
+            var (before, usage) = Originals.GetOrAdd(
+                original + "\n" + string.Join("\n", task.Spec.Control.AllowEdits),
+                _ => new Lazy<(SourceSet, IReadOnlySet<string>)>(() => { var sources = SourceSet.Load(original, paths); return (sources, sources.ResourceUses()); })).Value;
             var after = SourceSet.Load(patched, protectedPaths);
-            var before = SourceSet.Load(original, protectedPaths);
             foreach (var path in changedSources)
             {
                 var found = after.Findings(path, usage);
@@ -108,13 +111,6 @@ public static class PatchPolicy
 
     private static int LineOf(string text, string fragment) =>
         text[..Math.Max(0, text.IndexOf(fragment, StringComparison.OrdinalIgnoreCase))].Count(c => c == '\n') + 1;
-
-    /// <summary>The resource members (file, process, network) the task's own library code uses, which a fix may use too.</summary>
-    private static IReadOnlySet<string> UsageOf(string original)
-    {
-        var sources = SourceSet.Load(original, ProtectedPaths.Defaults);
-        return sources.ResourceUses();
-    }
 
     /// <summary>The library's C# sources (everything outside protected places, bin and obj) compiled against the framework.</summary>
     private sealed class SourceSet
@@ -168,6 +164,7 @@ public static class PatchPolicy
                 ? new PolicyWalker(_compilation.GetSemanticModel(tree), path, taskUsage).Run()
                 : [];
 
+        /// <summary>The resource members (file, process, network) this code uses, which a fix may use too.</summary>
         public HashSet<string> ResourceUses()
         {
             var uses = new HashSet<string>(StringComparer.Ordinal);

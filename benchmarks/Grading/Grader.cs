@@ -164,7 +164,7 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
                 cancellationToken);
             return result.ExitCode == 0 && !result.TimedOut
                 ? new BuildCheck(true, "")
-                : new BuildCheck(false, result.TimedOut ? "the build timed out" : Tail(result.Stdout + "\n" + result.Stderr, 1500));
+                : new BuildCheck(false, result.TimedOut ? "the build timed out" : TestRunner.Tail(result.Stdout + "\n" + result.Stderr, 1500));
         }
         finally
         {
@@ -179,8 +179,6 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             ?? testCommand.FirstOrDefault(a => a.EndsWith(".csproj", StringComparison.Ordinal) || a.EndsWith(".sln", StringComparison.Ordinal) || a.EndsWith(".slnx", StringComparison.Ordinal));
         return project is null ? ["dotnet", "build"] : ["dotnet", "build", project];
     }
-
-    private static string Tail(string text, int max) => text.Length <= max ? text : text[^max..];
 
     private static void TryDelete(string folder)
     {

@@ -20,18 +20,12 @@ public sealed class ChannelGuard(ChannelLimits limits) : IDisposable
 
     private int _inFlight;
 
-    /// <summary>Requests refused so far (rate or concurrency), for reports and tests.</summary>
-    public int Refused => _refused;
-
-    private int _refused;
-
     /// <summary>Admits one request, or says why not; dispose the admission when the request is answered.</summary>
     public Admission Admit()
     {
         if (Interlocked.Increment(ref _inFlight) > limits.MaxConcurrentRequests)
         {
             Interlocked.Decrement(ref _inFlight);
-            Interlocked.Increment(ref _refused);
             return new Admission(null, $"too many requests at once from this sandbox (at most {limits.MaxConcurrentRequests})", TimeSpan.FromSeconds(1));
         }
 
@@ -40,7 +34,6 @@ public sealed class ChannelGuard(ChannelLimits limits) : IDisposable
         {
             lease.Dispose();
             Interlocked.Decrement(ref _inFlight);
-            Interlocked.Increment(ref _refused);
             return new Admission(null, $"too many requests from this sandbox (at most {limits.RequestsPerMinute} a minute, bursts of {limits.Burst})", TimeSpan.FromSeconds(Math.Max(1, 60.0 / Math.Max(1, limits.RequestsPerMinute))));
         }
 

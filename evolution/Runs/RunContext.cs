@@ -69,7 +69,8 @@ public sealed class RunContext(
         lock (_totalsLock)
         {
             // The CLI writes the run information before the loop starts; without it there is nothing to add to.
-            var current = store.GetRunInfo() ?? new RunInfo(RunId, DateTimeOffset.UtcNow, new Dictionary<string, string>(), RunStatus.Running);
+            var stored = store.GetRunInfo();
+            var current = stored ?? new RunInfo(RunId, DateTimeOffset.UtcNow, new Dictionary<string, string>(), RunStatus.Running);
             _before ??= current with { Processes = current.Processes + 1 };
             var totals = current with
             {
@@ -77,7 +78,7 @@ public sealed class RunContext(
                 Evaluations = _before.Evaluations + Evaluations,
                 Processes = _before.Processes,
             };
-            if (store.GetRunInfo() is not null)
+            if (stored is not null)
             {
                 store.SetRunInfo(totals);
             }
