@@ -20,8 +20,12 @@ public sealed record Diagnosis(
     string ImplementationSuggestion,
     string ProblemDescription);
 
-/// <summary>One task attempted by a node: grade status (resolved, unresolved, empty_patch, error, timeout), the agent's stop reason.</summary>
-public sealed record TaskOutcome(string TaskId, string Split, int Stage, string Status, bool Resolved, bool PatchExists, string? StopReason, double Seconds);
+/// <summary>
+/// One task attempted by a node: grade status (resolved, unresolved, empty_patch, error, timeout), the agent's
+/// stop reason, and which grading path decided it ("fast", "full"; null when nothing was built, and in records
+/// written before the fast path existed) with the reason when the full path stood in for the fast one.
+/// </summary>
+public sealed record TaskOutcome(string TaskId, string Split, int Stage, string Status, bool Resolved, bool PatchExists, string? StopReason, double Seconds, string? GradedBy = null, string? Fallback = null);
 
 /// <summary>
 /// A control-layer rule a child agent's change to its own source broke (see Dgm.Benchmarks.Control.PolicyRules.Agent):

@@ -132,6 +132,8 @@ internal static class NodeDocument
         [nameof(o.PatchExists)] = o.PatchExists,
         [nameof(o.StopReason)] = o.StopReason,
         [nameof(o.Seconds)] = o.Seconds,
+        [nameof(o.GradedBy)] = o.GradedBy,
+        [nameof(o.Fallback)] = o.Fallback,
     };
 
     private static TaskOutcome OutcomeFrom(BsonDocument doc) => new(
@@ -142,7 +144,9 @@ internal static class NodeDocument
         doc[nameof(TaskOutcome.Resolved)].AsBoolean,
         doc[nameof(TaskOutcome.PatchExists)].AsBoolean,
         Text(doc, nameof(TaskOutcome.StopReason)),
-        doc[nameof(TaskOutcome.Seconds)].AsDouble);
+        doc[nameof(TaskOutcome.Seconds)].AsDouble,
+        Text(doc, nameof(TaskOutcome.GradedBy)),
+        Text(doc, nameof(TaskOutcome.Fallback)));
 
     private static BsonDocument ToBson(PolicyFinding f) => new()
     {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Dgm.Benchmarks.Control;
+using Dgm.Benchmarks.Grading.Fast;
 using Dgm.Benchmarks.Internal;
 using Dgm.Benchmarks.Tasks;
 using Dgm.Sandbox;
@@ -8,14 +10,25 @@ namespace Dgm.Benchmarks.Grading;
 /// <summary>
 /// Grades a patch on a task: apply it to a fresh copy, undo its edits in protected places, refuse it when it
 /// breaks the patch policy, restore the hidden tests, build and run them in a fresh sandbox, and cross-check
-/// the per-test results (<see cref="Control.ResultCheck"/>). Thread-safe; each call is independent.
+/// the per-test results (<see cref="Control.ResultCheck"/>). Two paths build and run the tests: the full one
+/// (`dotnet build`, then `dotnet test --no-build`) and, when asked for and the patch allows it
+/// (<see cref="FastEligibility"/>), the fast one: the task's baseline compiler arguments (<see cref="BuildPlans"/>)
+/// compiled in memory here, then the test application run directly in a fresh sandbox, cross-checked the same
+/// way. Whatever the fast path cannot grade faithfully falls back to the full one, and the report says which
+/// graded it and why. Thread-safe; each call is independent.
 /// </summary>
 public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environment, string runId)
 {
+    /// <summary>How long the in-memory compile may take before the full path builds instead.</summary>
+    private static readonly TimeSpan FastCompileLimit = TimeSpan.FromSeconds(60);
+
     public GradingEnvironment Environment => environment;
 
+    /// <summary>The task plans the fast path compiles from; null: every grading takes the full path.</summary>
+    public BuildPlans? Plans { get; init; }
+
     /// <summary>Grades <paramref name="patch"/>. An empty patch is reported as such without running tests unless <paramref name="runEmpty"/>.</summary>
-    public async Task<TaskReport> GradeAsync(BenchTask task, string? patch, CancellationToken cancellationToken, bool runEmpty = false)
+    public async Task<TaskReport> GradeAsync(BenchTask task, string? patch, CancellationToken cancellationToken, bool runEmpty = false, GradingPath path = GradingPath.Full)
     {
         ArgumentNullException.ThrowIfNull(task);
         var total = Stopwatch.StartNew();
@@ -34,7 +47,7 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
         var scratch = Directory.CreateTempSubdirectory("dgm-grade-");
         try
         {
-            return await GradeInAsync(task, patch ?? "", hasPatch, scratch.FullName, total, cancellationToken);
+            return await GradeInAsync(task, patch ?? "", hasPatch, scratch.FullName, total, path, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -53,10 +66,10 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
         }
     }
 
-    private async Task<TaskReport> GradeInAsync(BenchTask task, string patch, bool hasPatch, string scratch, Stopwatch total, CancellationToken cancellationToken)
+    private async Task<TaskReport> GradeInAsync(BenchTask task, string patch, bool hasPatch, string scratch, Stopwatch total, GradingPath path, CancellationToken cancellationToken)
     {
         var applyClock = Stopwatch.StartNew();
-        var prepared = await PreparedRepo.CreateAsync(task, patch, hasPatch, scratch, cancellationToken);
+        var prepared = await PreparedRepo.CreateAsync(task, patch, hasPatch, Path.Combine(scratch, "first"), cancellationToken);
         var applySeconds = applyClock.Elapsed.TotalSeconds;
         if (!prepared.Outcome.Applied)
         {
@@ -89,9 +102,16 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             };
         }
 
-        TestRunOutcome run;
-        await using (var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken))
+        var (run, fallback) = path == GradingPath.Fast ? await FastAsync(task, prepared, scratch, cancellationToken) : (null, null);
+        if (run is null)
         {
+            if (path == GradingPath.Fast)
+            {
+                // The fast attempt wrote into its copy (plan files, a tripwire): the full path starts from a fresh one.
+                prepared = await PreparedRepo.CreateAsync(task, patch, hasPatch, Path.Combine(scratch, "second"), cancellationToken);
+            }
+
+            await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken);
             run = await TestRunner.RunAsync(sandbox, task, prepared.Repo, scratch, cancellationToken);
         }
 
@@ -119,6 +139,8 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             DiscardedTestEdits = prepared.Discarded,
             Tests = status == GradeStatus.Tampered ? new Dictionary<string, TestStatus>() : tests,
             Tampered = run.Checked.Tampered,
+            GradedBy = fallback is null && path == GradingPath.Fast ? "fast" : "full",
+            Fallback = fallback,
             Error = status switch
             {
                 GradeStatus.Error => run.Checked.Error ?? "no test ran: the build failed or the test process crashed (see output_tail)",
@@ -131,6 +153,62 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             TotalSeconds = total.Elapsed.TotalSeconds,
             OutputTail = run.OutputTail,
         };
+    }
+
+    /// <summary>
+    /// The fast path: the outcome of the tests, or null and why the full path must grade instead (the task is
+    /// full-only, the patch touches what only MSBuild understands, or the in-memory compile failed: the full
+    /// build then decides, with its own errors).
+    /// </summary>
+    private async Task<(TestRunOutcome? Run, string? Fallback)> FastAsync(BenchTask task, PreparedRepo prepared, string scratch, CancellationToken cancellationToken)
+    {
+        if (Plans is null)
+        {
+            return (null, "no build plans: the fast path is not set up");
+        }
+
+        PlanEntry entry;
+        try
+        {
+            entry = await Plans.GetAsync(task, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"the task's build plan could not be captured: {e.Message}");
+        }
+
+        if (FastEligibility.Check(entry.Plan, prepared.Touched) is { } reason)
+        {
+            return (null, reason);
+        }
+
+        var plan = entry.Plan;
+        FileTree.Copy(entry.GeneratedFolder, prepared.Repo, followLinks: false);
+        FileTree.Copy(entry.OutputFolder, Path.Combine(prepared.Repo, plan.TestOutputDir), followLinks: false);
+        var tripwire = await TestRunner.PlantTripwireAsync(task, prepared.Repo, cancellationToken);
+        FastBuild build;
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            limit.CancelAfter(FastCompileLimit);
+            try
+            {
+                build = FastCompiler.Compile(plan, new PlanPaths(prepared.Repo, environment.PackagesDir, environment.SdkDir), limit.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (null, $"the in-memory compile took longer than {FastCompileLimit.TotalSeconds:0} s");
+            }
+        }
+
+        if (!build.Succeeded)
+        {
+            return (null, $"the in-memory compile failed, so the full build decides: {TestRunner.Tail(build.Errors, 500)}");
+        }
+
+        var declared = TestDiscovery.TestsIn(build.TestAssembly!);
+        await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken);
+        var run = await TestRunner.RunBuiltAsync(sandbox, task, prepared.Repo, plan.TestOutputDir, plan.TestProject!.AssemblyName, declared, tripwire, scratch, cancellationToken);
+        return (run with { Seconds = run.Seconds + build.Seconds }, null);
     }
 
     /// <summary>
@@ -193,6 +271,13 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
         {
         }
     }
+}
+
+/// <summary>Which path a grading should take: the full one always, or the fast one where it is faithful.</summary>
+public enum GradingPath
+{
+    Full,
+    Fast,
 }
 
 /// <summary>Whether a task's projects build (with a patch and the hidden tests), and the build's output when not.</summary>

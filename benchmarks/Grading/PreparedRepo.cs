@@ -10,7 +10,8 @@ namespace Dgm.Benchmarks.Grading;
 /// <param name="Outcome">How the patch applied.</param>
 /// <param name="Discarded">Protected paths the patch touched, undone (relative, '/' separators).</param>
 /// <param name="Violations">The patch rules it broke; the repository must not be built when there are any.</param>
-public sealed record PreparedRepo(string Repo, PatchOutcome Outcome, IReadOnlyList<string> Discarded, IReadOnlyList<PolicyViolation> Violations)
+/// <param name="Touched">Every file the patch added, changed or deleted, protected ones included (before they were undone).</param>
+public sealed record PreparedRepo(string Repo, PatchOutcome Outcome, IReadOnlyList<string> Discarded, IReadOnlyList<PolicyViolation> Violations, IReadOnlyList<TreeChange> Touched)
 {
     /// <summary>
     /// Copies repo/ into <paramref name="scratch"/>, applies the patch, undoes every edit in a protected place
@@ -30,15 +31,16 @@ public sealed record PreparedRepo(string Repo, PatchOutcome Outcome, IReadOnlyLi
             outcome = await PatchApplier.ApplyAsync(repo, patch, cancellationToken);
             if (!outcome.Applied)
             {
-                return new PreparedRepo(repo, outcome, [], []);
+                return new PreparedRepo(repo, outcome, [], [], []);
             }
         }
 
         Directory.Delete(Path.Combine(repo, ".git"), recursive: true);
+        var touched = hasPatch ? TreeDiff.Compare(task.RepoDir, repo) : [];
         var protectedPaths = ProtectedPaths.For(task);
         var undone = TreeDiff.DiscardProtected(task.RepoDir, repo, protectedPaths);
         var violations = hasPatch ? PatchPolicy.Check(task, task.RepoDir, repo, TreeDiff.Compare(task.RepoDir, repo), protectedPaths) : [];
         FileTree.Copy(task.HiddenDir, repo, followLinks: false);
-        return new PreparedRepo(repo, outcome, [.. undone.Select(c => c.Path)], violations);
+        return new PreparedRepo(repo, outcome, [.. undone.Select(c => c.Path)], violations, touched);
     }
 }

@@ -79,6 +79,14 @@ public sealed record TaskReport
     [JsonPropertyName("resolved")]
     public bool Resolved => Status == GradeStatus.Resolved;
 
+    /// <summary>Which path graded it: "full" (`dotnet build` + `dotnet test`) or "fast" (the baseline build's compiler arguments in memory + the test application run directly); null when nothing was built.</summary>
+    [JsonPropertyName("graded_by")]
+    public string? GradedBy { get; init; }
+
+    /// <summary>Why the full path graded it although the fast one was asked for, or null.</summary>
+    [JsonPropertyName("fallback")]
+    public string? Fallback { get; init; }
+
     [JsonPropertyName("tests")]
     public IReadOnlyDictionary<string, TestStatus> Tests { get; init; } = new Dictionary<string, TestStatus>();
 

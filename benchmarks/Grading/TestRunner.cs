@@ -31,9 +31,8 @@ internal static partial class TestRunner
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(task.Spec.TimeoutSeconds);
         var project = TestProject(task.Spec.TestCommand);
-        var tripwire = Tripwire.Create();
+        var tripwire = await PlantTripwireAsync(task, repo, cancellationToken);
         var projectFile = Path.Combine(repo, project);
-        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(projectFile)!, tripwire.FileName), tripwire.Source(await File.ReadAllTextAsync(projectFile, cancellationToken)), cancellationToken);
         await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
 
         var build = await sandbox.RunAsync(
@@ -51,6 +50,34 @@ internal static partial class TestRunner
             return new TestRunOutcome(CheckedResults.Failed("grading failed: the build did not say where it wrote the test assembly"), false, true, clock.Elapsed.TotalSeconds, Tail(buildOutput, 4000));
         }
 
+        return await TestAsync(sandbox, [.. task.Spec.TestCommand, "--no-build"], null, deadline, declared, tripwire, scratch, clock, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an already built test application (the fast path compiled it, with the tripwire, into
+    /// <paramref name="outputDir"/>): the same results folder, TRX and cross-check as <see cref="RunAsync"/>,
+    /// the application started directly in its output folder as `dotnet test` starts it.
+    /// </summary>
+    public static async Task<TestRunOutcome> RunBuiltAsync(ISandbox sandbox, BenchTask task, string repo, string outputDir, string assemblyName, IReadOnlySet<string> declared, Tripwire tripwire, string scratch, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
+        var folder = $"{sandbox.WorkDir}/{outputDir}";
+        return await TestAsync(sandbox, ["dotnet", "exec", $"{assemblyName}.dll"], folder, TimeSpan.FromSeconds(task.Spec.TimeoutSeconds), declared, tripwire, scratch, clock, cancellationToken);
+    }
+
+    /// <summary>Writes the tripwire tests into the task's test project folder.</summary>
+    public static async Task<Tripwire> PlantTripwireAsync(BenchTask task, string repo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var tripwire = Tripwire.Create();
+        var projectFile = Path.Combine(repo, TestProject(task.Spec.TestCommand));
+        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(projectFile)!, tripwire.FileName), tripwire.Source(await File.ReadAllTextAsync(projectFile, cancellationToken)), cancellationToken);
+        return tripwire;
+    }
+
+    private static async Task<TestRunOutcome> TestAsync(ISandbox sandbox, IReadOnlyList<string> command, string? workingDirectory, TimeSpan deadline, IReadOnlySet<string> declared, Tripwire tripwire, string scratch, Stopwatch clock, CancellationToken cancellationToken)
+    {
         if (!declared.Contains(tripwire.MustFail) || !declared.Contains(tripwire.MustPass))
         {
             return new TestRunOutcome(CheckedResults.Failed("grading failed: the tripwire tests were not compiled into the test assembly (does the test project compile every .cs file in its folder?)"), false, false, clock.Elapsed.TotalSeconds, "");
@@ -61,9 +88,10 @@ internal static partial class TestRunner
         var trxName = $"{Guid.NewGuid():N}.trx";
         var left = deadline - clock.Elapsed;
         var test = await sandbox.RunAsync(
-            new CommandRequest(Join([.. task.Spec.TestCommand, "--no-build", "--report-trx", "--report-trx-filename", trxName, "--results-directory", results]), left > TimeSpan.FromSeconds(10) ? left : TimeSpan.FromSeconds(10))
+            new CommandRequest(Join([.. command, "--report-trx", "--report-trx-filename", trxName, "--results-directory", results]), left > TimeSpan.FromSeconds(10) ? left : TimeSpan.FromSeconds(10))
             {
                 OutputCapBytes = OutputCap,
+                WorkingDirectory = workingDirectory,
             },
             cancellationToken);
         var output = test.Stdout + "\n" + test.Stderr;

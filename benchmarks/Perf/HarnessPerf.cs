@@ -123,6 +123,40 @@ public sealed class HarnessPerf(ISandboxFactory sandboxes, GradingEnvironment en
         return new PerfPair($"grading one task ({task.Id})", "Grader.GradeAsync: copy, apply, undo protected edits, patch policy, fresh sandbox, build, declared tests, test --no-build with tripwire, cross-checked TRX", $"bare `{string.Join(' ', command)}` on the host, fresh copy", ours, bare, 1.3);
     }
 
+    /// <summary>
+    /// Grading the gold patch by the fast path against the full path, interleaved in one process (the plan is
+    /// captured before the first pair; the compiler and the policy are warm on both sides after it).
+    /// </summary>
+    public async Task<PerfPair> FastGradingAsync(BenchTask task, int iterations, Grading.Fast.BuildPlans plans, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var grader = new Grader(sandboxes, environment, "perf") { Plans = plans };
+        await plans.GetAsync(task, cancellationToken);
+        var fast = new List<double>();
+        var full = new List<double>();
+        for (var i = 0; i <= iterations; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var quick = await grader.GradeAsync(task, task.GoldPatch, cancellationToken, path: GradingPath.Fast);
+            var fastSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var slow = await grader.GradeAsync(task, task.GoldPatch, cancellationToken, path: GradingPath.Full);
+            var fullSeconds = clock.Elapsed.TotalSeconds;
+            if (!quick.Resolved || quick.GradedBy != "fast" || !slow.Resolved)
+            {
+                throw new InvalidOperationException($"perf: the gold patch of {task.Id} graded {quick.Status} by {quick.GradedBy} ({quick.Fallback}) and {slow.Status} by the full path");
+            }
+
+            if (i > 0)
+            {
+                fast.Add(fastSeconds);
+                full.Add(fullSeconds);
+            }
+        }
+
+        return new PerfPair($"fast grading ({task.Id})", "Grader.GradeAsync by the fast path: the same preparation and checks, the baseline's compiler arguments in memory, the test application run directly in a fresh sandbox", "the full path (the grading measure's ours)", fast, full, 1.0 / 8);
+    }
+
     public static string Markdown(IEnumerable<PerfPair> pairs, string machine, int iterations)
     {
         ArgumentNullException.ThrowIfNull(pairs);

@@ -93,4 +93,8 @@ public sealed record TaskControl
     /// <summary>Ids of patch-policy rules (see PolicyRules) that are not enforced for this task.</summary>
     [JsonPropertyName("relax_rules")]
     public IReadOnlyList<string> RelaxRules { get; init; } = [];
+
+    /// <summary>Always graded by the full `dotnet test` path, never the fast in-memory one.</summary>
+    [JsonPropertyName("full_only")]
+    public bool FullOnly { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Grading.Fast;
 using Dgm.Benchmarks.Tasks;
 using Dgm.Benchmarks.Validation;
 using Dgm.Sandbox;
@@ -100,7 +101,8 @@ internal static class BenchCommands
         var task = new Option<string>("--task") { Description = "Task id (or folder name).", Required = true };
         var patch = new Option<string?>("--patch") { Description = "Patch file to grade; '-' reads standard input." };
         var gold = new Option<bool>("--gold") { Description = "Grade the task's gold patch." };
-        var command = new Command("grade", "Grade one patch on one task and print the report as JSON.") { suite, sandbox, task, patch, gold };
+        var fast = FastOption();
+        var command = new Command("grade", "Grade one patch on one task and print the report as JSON.") { suite, sandbox, task, patch, gold, fast };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var loaded = Suite.Load(parse.GetValue(suite)!);
@@ -112,7 +114,7 @@ internal static class BenchCommands
                 : File.Exists(patchPath) ? await File.ReadAllTextAsync(patchPath, cancellationToken)
                 : throw new CliException($"Patch file '{patchPath}' does not exist.");
             await using var context = await GradingContext.CreateAsync(parse.GetValue(sandbox)!, [target], error, cancellationToken);
-            var report = await context.Grader.GradeAsync(target, text, cancellationToken);
+            var report = await context.Grader.GradeAsync(target, text, cancellationToken, path: PathFor(parse.GetValue(fast)));
             await output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
             return report.Resolved ? 0 : 1;
         });
@@ -127,9 +129,10 @@ internal static class BenchCommands
         var gold = new Option<bool>("--gold") { Description = "Grade every task's gold patch instead." };
         var split = new Option<string?>("--split") { Description = "Only tasks of this split (train or holdout)." };
         var workers = new Option<int>("--workers") { Description = "Gradings at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var fast = FastOption();
         var command = new Command("run", "Grade a set of patches over a suite and print the run report (per task and per run) as JSON.")
         {
-            suite, sandbox, patches, gold, split, workers,
+            suite, sandbox, patches, gold, split, workers, fast,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -156,14 +159,19 @@ internal static class BenchCommands
                 {
                     var task = tasks[i];
                     var patch = useGold ? task.GoldPatch : await ReadPatchAsync(folder!, task, token);
-                    reports[i] = await context.Grader.GradeAsync(task, patch, token);
-                    await error.WriteLineAsync($"  {reports[i].Status,-11} {task.Id}");
+                    reports[i] = await context.Grader.GradeAsync(task, patch, token, path: PathFor(parse.GetValue(fast)));
+                    await error.WriteLineAsync($"  {reports[i].Status,-11} {reports[i].GradedBy,-4} {task.Id}");
                 });
             await output.WriteLineAsync(JsonSerializer.Serialize(new RunReport(reports), Json));
             return 0;
         });
         return command;
     }
+
+    /// <summary>`--fast`: grade by the fast path where it is faithful (the report says which path graded each task).</summary>
+    internal static Option<bool> FastOption() => new("--fast") { Description = "Grade by the fast in-memory path where it is faithful; the rest falls back to the full dotnet test path (each report says which graded it)." };
+
+    internal static GradingPath PathFor(bool fast) => fast ? GradingPath.Fast : GradingPath.Full;
 
     private static async Task<string> ReadPatchAsync(string folder, BenchTask task, CancellationToken cancellationToken)
     {
@@ -221,7 +229,8 @@ internal sealed class GradingContext(ISandboxFactory factory, Grader grader) : I
         await PackageCache.EnsureAsync(tasks, packages, cancellationToken);
         var factory = await Sandboxes.CreateAsync(sandbox, error, cancellationToken);
         var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), packages);
-        return new GradingContext(factory, new Grader(factory, environment, $"bench-{Environment.ProcessId}"));
+        var runId = $"bench-{Environment.ProcessId}";
+        return new GradingContext(factory, new Grader(factory, environment, runId) { Plans = new BuildPlans(factory, environment, runId) });
     }
 
     public ValueTask DisposeAsync()

@@ -32,6 +32,8 @@ internal static class EvolveCommand
         var stage1 = new Option<int>("--stage1") { Description = "Train tasks in stage 1.", DefaultValueFactory = _ => 6 };
         var stage2 = new Option<int>("--stage2") { Description = "More train tasks in stage 2.", DefaultValueFactory = _ => 10 };
         var threshold = new Option<double>("--stage2-threshold") { Description = "Stage 2 runs when stage 1's score is above this.", DefaultValueFactory = _ => 0.4 };
+        var grading = new Option<string>("--grading") { Description = "fast: stages 1 and 2 graded by the fast in-memory path where it is faithful (the rest of train and holdout always by the full path); full: every task by dotnet test.", DefaultValueFactory = _ => "fast" };
+        grading.AcceptOnlyFromAmong("fast", "full");
         var fullTrain = new Option<bool>("--full-train") { Description = "Evaluate the archive's top two on all of train." };
         var holdout = new Option<int>("--holdout-tasks") { Description = "Holdout tasks scored for the seed and the final best (0: all)." };
         var keep = new Option<string>("--keep") { Description = "all (every valid child, open-ended) or better (children at least seed − 0.1).", DefaultValueFactory = _ => "all" };
@@ -46,7 +48,7 @@ internal static class EvolveCommand
         var command = new Command("evolve", "Run the Darwin Gödel Machine: evaluate the seed, then let agents improve themselves, iteration by iteration.")
         {
             run, model, endpoint, record, suite, iterations, children, selection, workers, seed, sandbox, resume, stage1, stage2, threshold,
-            fullTrain, holdout, keep, approve, taskTimeout, maxEvaluations, maxCost, maxMinutes, agentSource,
+            grading, fullTrain, holdout, keep, approve, taskTimeout, maxEvaluations, maxCost, maxMinutes, agentSource,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -66,6 +68,7 @@ internal static class EvolveCommand
                 Stage1Tasks = parse.GetValue(stage1),
                 Stage2Tasks = parse.GetValue(stage2),
                 Stage2Threshold = parse.GetValue(threshold),
+                Grading = parse.GetValue(grading)!,
                 FullTrain = parse.GetValue(fullTrain),
                 HoldoutTasks = parse.GetValue(holdout),
                 Keep = parse.GetValue(keep)!,
@@ -156,6 +159,7 @@ internal static class EvolveCommand
         ["--stage1"] = nameof(EvolutionOptions.Stage1Tasks),
         ["--stage2"] = nameof(EvolutionOptions.Stage2Tasks),
         ["--stage2-threshold"] = nameof(EvolutionOptions.Stage2Threshold),
+        ["--grading"] = nameof(EvolutionOptions.Grading),
         ["--full-train"] = nameof(EvolutionOptions.FullTrain),
         ["--holdout-tasks"] = nameof(EvolutionOptions.HoldoutTasks),
         ["--keep"] = nameof(EvolutionOptions.Keep),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Grading.Fast;
 using Dgm.Benchmarks.Perf;
 using Dgm.Benchmarks.Tasks;
 
@@ -17,9 +18,10 @@ internal static partial class PerfCommand
         var write = new Option<string?>("--write") { Description = "Also write the table into this markdown file, between the perf markers." };
         var agent = new Option<string>("--agent") { Description = "The agent's build folder, for the repair-validation measure.", DefaultValueFactory = _ => Path.Combine("agent", "bin", "Debug", "net10.0") };
         var repairTask = new Option<string>("--repair-task") { Description = "Task the offline agent repairs for the candidate-validation measure.", DefaultValueFactory = _ => "leap-year-century" };
-        var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test, and the offline agent's candidate validation.")
+        var only = new Option<string[]>("--only") { Description = $"Run only these measures ({string.Join(", ", Measures)}); all by default.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test, the fast grading path against the full one, and the offline agent's candidate validation.")
         {
-            suite, task, iterations, write, agent, repairTask,
+            suite, task, iterations, write, agent, repairTask, only,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -28,14 +30,41 @@ internal static partial class PerfCommand
             await using var context = await GradingContext.CreateAsync("docker", [target], error, cancellationToken);
             var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder);
             var perf = new HarnessPerf(context.Factory, environment);
-            await output.WriteLineAsync($"measuring sandbox lifecycle ({n} runs per side)...");
-            var lifecycle = await perf.SandboxLifecycleAsync(n, cancellationToken);
-            await output.WriteLineAsync($"measuring grading of {target.Id} ({n} runs per side)...");
-            var grading = await perf.GradingAsync(target, n, cancellationToken);
-            var repair = BenchCommands.FindTask(Suite.Load(parse.GetValue(suite)!), parse.GetValue(repairTask)!);
-            await output.WriteLineAsync($"measuring the offline agent's candidate validation on {repair.Id}...");
-            var validation = await RepairPerf.MeasureAsync(Path.GetFullPath(parse.GetValue(agent)!), repair, grading.BaselineSeconds, environment, cancellationToken);
-            var table = HarnessPerf.Markdown([lifecycle, grading, validation], Machine(), n);
+            var chosen = parse.GetValue(only) is { Length: > 0 } names ? names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase) : [.. Measures];
+            if (chosen.FirstOrDefault(c => !Measures.Contains(c, StringComparer.OrdinalIgnoreCase)) is { } unknown)
+            {
+                throw new CliException($"Unknown measure '{unknown}': choose from {string.Join(", ", Measures)}.");
+            }
+
+            var pairs = new List<PerfPair>();
+            if (chosen.Contains("lifecycle"))
+            {
+                await output.WriteLineAsync($"measuring sandbox lifecycle ({n} runs per side)...");
+                pairs.Add(await perf.SandboxLifecycleAsync(n, cancellationToken));
+            }
+
+            PerfPair? grading = null;
+            if (chosen.Contains("grading") || chosen.Contains("validation"))
+            {
+                await output.WriteLineAsync($"measuring grading of {target.Id} ({n} runs per side)...");
+                grading = await perf.GradingAsync(target, n, cancellationToken);
+                pairs.Add(grading);
+            }
+
+            if (chosen.Contains("fast"))
+            {
+                await output.WriteLineAsync($"measuring fast grading of {target.Id} against the full path ({n} runs per side)...");
+                pairs.Add(await perf.FastGradingAsync(target, n, new BuildPlans(context.Factory, environment, "perf"), cancellationToken));
+            }
+
+            if (chosen.Contains("validation"))
+            {
+                var repair = BenchCommands.FindTask(Suite.Load(parse.GetValue(suite)!), parse.GetValue(repairTask)!);
+                await output.WriteLineAsync($"measuring the offline agent's candidate validation on {repair.Id}...");
+                pairs.Add(await RepairPerf.MeasureAsync(Path.GetFullPath(parse.GetValue(agent)!), repair, grading!.BaselineSeconds, environment, cancellationToken));
+            }
+
+            var table = HarnessPerf.Markdown(pairs, Machine(), n);
             await output.WriteLineAsync(table);
             if (parse.GetValue(write) is { } file)
             {
@@ -43,10 +72,12 @@ internal static partial class PerfCommand
                 await output.WriteLineAsync($"written to {file}");
             }
 
-            return lifecycle.MeetsTarget && grading.MeetsTarget && validation.MeetsTarget ? 0 : 1;
+            return pairs.All(p => p.MeetsTarget) ? 0 : 1;
         });
         return command;
     }
+
+    private static readonly string[] Measures = ["lifecycle", "grading", "fast", "validation"];
 
     private static string Machine()
     {

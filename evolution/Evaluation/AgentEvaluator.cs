@@ -21,7 +21,7 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
     public const string AgentMount = "/agent";
     public const string GatewayMount = "/gateway";
 
-    public async Task<AgentAttempt> EvaluateAsync(BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<AgentAttempt> EvaluateAsync(BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken, GradingPath path = GradingPath.Full)
     {
         ArgumentNullException.ThrowIfNull(task);
         if (environment.Cuda.SkipReason(task) is not null)
@@ -40,7 +40,7 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
         try
         {
             var (run, patch, trajectory) = await RunAgentAsync(task, model, gatewayFolder, timeout, cancellationToken);
-            var grade = await grader.GradeAsync(task, patch, cancellationToken);
+            var grade = await grader.GradeAsync(task, patch, cancellationToken, path: path);
             return new AgentAttempt(task.Id, patch, trajectory, StopReasonOf(trajectory), run, grade);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -19,7 +19,7 @@ public static class EvalLogs
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(attempt);
-        return new TaskOutcome(task.Id, task.Spec.Tags.Split, stage, StatusName(attempt.Grade.Status), attempt.Grade.Resolved, attempt.Grade.PatchExists, attempt.StopReason, seconds);
+        return new TaskOutcome(task.Id, task.Spec.Tags.Split, stage, StatusName(attempt.Grade.Status), attempt.Grade.Resolved, attempt.Grade.PatchExists, attempt.StopReason, seconds, attempt.Grade.GradedBy, attempt.Grade.Fallback);
     }
 
     public static string StatusName(GradeStatus status) => status switch

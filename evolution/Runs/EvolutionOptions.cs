@@ -32,6 +32,9 @@ public sealed record EvolutionOptions
 
     public double Stage2Threshold { get; init; } = 0.4;
 
+    /// <summary>fast: stages 1 and 2 are graded by the fast path where it is faithful (the rest of train and holdout always by the full path); full: every task by the full path.</summary>
+    public string Grading { get; init; } = "fast";
+
     /// <summary>Evaluate the rest of train for nodes among the archive's top two after stage 2.</summary>
     public bool FullTrain { get; init; }
 

@@ -8,7 +8,8 @@ namespace Dgm.Evolution.Runs;
 
 /// <summary>
 /// Staged evaluation of one built node: stage 1 on a few train tasks, stage 2 on more when stage 1 passes
-/// its threshold, the rest of train for the archive's top nodes when asked; holdout only when asked.
+/// its threshold, the rest of train for the archive's top nodes when asked; holdout only when asked. Stages 1
+/// and 2 are graded by the fast path (where faithful), the rest and holdout by the full path.
 /// Every task in a fresh sandbox; every attempt logged in the `improve --evals` contract.
 /// </summary>
 public sealed class NodeEvaluator(RunContext run)
@@ -78,7 +79,11 @@ public sealed class NodeEvaluator(RunContext run)
 
     private async Task<IReadOnlyList<TaskOutcome>> RunTasksAsync(Node node, int stage, IReadOnlyList<BenchTask> tasks, CancellationToken cancellationToken)
     {
-        var evaluator = new AgentEvaluator(run.Sandboxes, run.Environment, new Grader(run.Sandboxes, run.Environment, run.RunId), run.Folder.BuildDir(node.Id), run.RunId);
+        var evaluator = new AgentEvaluator(run.Sandboxes, run.Environment, run.Grader, run.Folder.BuildDir(node.Id), run.RunId);
+
+        // The fast path screens (stages 1 and 2); the full path decides what a user reads as the result: the rest
+        // of train for the archive's top nodes, and holdout.
+        var path = stage is 1 or 2 && run.Options.Grading == "fast" ? GradingPath.Fast : GradingPath.Full;
         var evals = stage == 0 ? run.Folder.HoldoutDir(node.Id) : run.Folder.EvalsDir(node.Id); // stage 0: holdout
         var outcomes = await Task.WhenAll(tasks.Select(task => run.GatedAsync(
             async () =>
@@ -89,7 +94,7 @@ public sealed class NodeEvaluator(RunContext run)
                 AgentAttempt attempt;
                 await using (channel)
                 {
-                    attempt = await evaluator.EvaluateAsync(task, run.AgentModel, channel?.Folder, TimeSpan.FromSeconds(run.Options.TaskTimeoutSeconds), cancellationToken);
+                    attempt = await evaluator.EvaluateAsync(task, run.AgentModel, channel?.Folder, TimeSpan.FromSeconds(run.Options.TaskTimeoutSeconds), cancellationToken, path);
                 }
 
                 await EvalLogs.WriteTaskAsync(evals, task, attempt, cancellationToken);

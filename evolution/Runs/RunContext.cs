@@ -1,5 +1,6 @@
 using Dgm.Archive;
 using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Grading.Fast;
 using Dgm.Benchmarks.Tasks;
 using Dgm.Evolution.Gateway;
 using Dgm.Sandbox;
@@ -26,6 +27,7 @@ public sealed class RunContext(
     private readonly Lock _totalsLock = new();
     private int _evaluations;
     private RunInfo? _before;
+    private Lazy<Grader>? _grader;
 
     public EvolutionOptions Options => options;
 
@@ -40,6 +42,9 @@ public sealed class RunContext(
     public Suite Suite => suite;
 
     public StagePlan Plan { get; } = StagePlan.Create(suite, options, environment.Cuda.SkipReason);
+
+    /// <summary>The grader of every evaluation in this run, with the tasks' build plans for the fast path.</summary>
+    public Grader Grader => (_grader ??= new Lazy<Grader>(() => new Grader(sandboxes, environment, RunId) { Plans = new BuildPlans(sandboxes, environment, RunId) })).Value;
 
     public ModelGateway? Gateway => gateway;
 
