@@ -19,7 +19,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
         var written = new List<string>();
         try
         {
-            var visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken);
+            var visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken, trajectory.Note);
             var failing = visible.Where(t => !t.Passed).ToList();
             trajectory.Note($"visible tests: {visible.Count}, failing: {string.Join(", ", failing.Select(f => f.Name))}");
             foreach (var (name, write) in failing.Count == 0 ? Reproducers.All : [])
@@ -34,7 +34,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
                 written.AddRange(files);
                 try
                 {
-                    visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken);
+                    visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken, trajectory.Note);
                 }
                 catch (InvalidOperationException e)
                 {

@@ -114,7 +114,8 @@ internal static partial class TestRunner
             ?? throw new InvalidOperationException("the task's test_command names no test project (`dotnet test --project tests/X/X.csproj`)");
     }
 
-    private static string AssemblyName(string projectFile)
+    /// <summary>A project's assembly name: its AssemblyName property, else its file name.</summary>
+    internal static string AssemblyName(string projectFile)
     {
         try
         {

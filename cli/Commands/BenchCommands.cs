@@ -22,6 +22,7 @@ internal static class BenchCommands
         bench.Subcommands.Add(Run(output, error));
         bench.Subcommands.Add(SolveCommand.Build(output, error));
         bench.Subcommands.Add(PerfCommand.Build(output, error));
+        bench.Subcommands.Add(AgreeCommand.Build(output, error));
         return bench;
     }
 
@@ -233,9 +234,15 @@ internal sealed class GradingContext(ISandboxFactory factory, Grader grader) : I
         return new GradingContext(factory, new Grader(factory, environment, runId) { Plans = new BuildPlans(factory, environment, runId) });
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        (factory as IDisposable)?.Dispose();
-        return ValueTask.CompletedTask;
+        if (factory is IAsyncDisposable pool)
+        {
+            await pool.DisposeAsync();
+        }
+        else
+        {
+            (factory as IDisposable)?.Dispose();
+        }
     }
 }

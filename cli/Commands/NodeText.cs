@@ -61,10 +61,10 @@ internal static class NodeText
 
         if (node.Results.Count > 0)
         {
-            text.Add("tasks");
+            text.Add("tasks (stage, status, stop reason, graded by the fast or the full path, time)");
             foreach (var r in node.Results.OrderBy(r => r.Split != "train").ThenBy(r => r.Stage).ThenBy(r => r.TaskId, StringComparer.Ordinal))
             {
-                text.Add($"  {(r.Split == "train" ? $"stage {r.Stage}" : r.Split),-8} {r.Status,-12} {r.StopReason ?? "-",-20} {TimeSpan.FromSeconds(r.Seconds).Humanize(),-12} {r.TaskId}");
+                text.Add($"  {(r.Split == "train" ? $"stage {r.Stage}" : r.Split),-8} {r.Status,-12} {r.StopReason ?? "-",-20} {r.GradedBy ?? "-",-4} {TimeSpan.FromSeconds(r.Seconds).Humanize(),-12} {r.TaskId}{(r.Fallback is null ? "" : $" (full: {Clip(r.Fallback)})")}");
             }
         }
 
@@ -77,4 +77,6 @@ internal static class NodeText
         NodeStatus.PendingApproval => "pending approval (dgm approve|reject)",
         _ => node.Status.ToString().Humanize(LetterCasing.LowerCase),
     };
+
+    private static string Clip(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }

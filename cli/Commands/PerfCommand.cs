@@ -4,11 +4,12 @@ using Dgm.Benchmarks.Grading;
 using Dgm.Benchmarks.Grading.Fast;
 using Dgm.Benchmarks.Perf;
 using Dgm.Benchmarks.Tasks;
+using Dgm.Sandbox;
 
 namespace Dgm.Cli.Commands;
 
 /// <summary>`dgm bench perf`: the harness's overheads, measured side by side.</summary>
-internal static partial class PerfCommand
+internal static class PerfCommand
 {
     public static Command Build(TextWriter output, TextWriter error)
     {
@@ -18,10 +19,11 @@ internal static partial class PerfCommand
         var write = new Option<string?>("--write") { Description = "Also write the table into this markdown file, between the perf markers." };
         var agent = new Option<string>("--agent") { Description = "The agent's build folder, for the repair-validation measure.", DefaultValueFactory = _ => Path.Combine("agent", "bin", "Debug", "net10.0") };
         var repairTask = new Option<string>("--repair-task") { Description = "Task the offline agent repairs for the candidate-validation measure.", DefaultValueFactory = _ => "leap-year-century" };
+        var evalTasks = new Option<int>("--eval-tasks") { Description = "Train tasks (spread over the split) the evaluation measure runs the seed agent on.", DefaultValueFactory = _ => 6 };
         var only = new Option<string[]>("--only") { Description = $"Run only these measures ({string.Join(", ", Measures)}); all by default.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test, the fast grading path against the full one, and the offline agent's candidate validation.")
         {
-            suite, task, iterations, write, agent, repairTask, only,
+            suite, task, iterations, write, agent, repairTask, only, evalTasks,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,7 +31,9 @@ internal static partial class PerfCommand
             var n = parse.GetValue(iterations);
             await using var context = await GradingContext.CreateAsync("docker", [target], error, cancellationToken);
             var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder);
-            var perf = new HarnessPerf(context.Factory, environment);
+            // Today's measures start their own sandboxes; the fast path's use the pool of pre-started ones.
+            var unpooled = context.Factory is SandboxPool pool ? pool.Inner : context.Factory;
+            var perf = new HarnessPerf(unpooled, environment);
             var chosen = parse.GetValue(only) is { Length: > 0 } names ? names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase) : [.. Measures];
             if (chosen.FirstOrDefault(c => !Measures.Contains(c, StringComparer.OrdinalIgnoreCase)) is { } unknown)
             {
@@ -54,7 +58,15 @@ internal static partial class PerfCommand
             if (chosen.Contains("fast"))
             {
                 await output.WriteLineAsync($"measuring fast grading of {target.Id} against the full path ({n} runs per side)...");
-                pairs.Add(await perf.FastGradingAsync(target, n, new BuildPlans(context.Factory, environment, "perf"), cancellationToken));
+                pairs.Add(await new HarnessPerf(context.Factory, environment).FastGradingAsync(target, n, new BuildPlans(context.Factory, environment, "perf"), cancellationToken));
+            }
+
+            if (chosen.Contains("evaluation"))
+            {
+                var train = Suite.Load(parse.GetValue(suite)!).Split("train").ToList();
+                var sample = Enumerable.Range(0, Math.Min(parse.GetValue(evalTasks), train.Count)).Select(i => train[i * train.Count / Math.Min(parse.GetValue(evalTasks), train.Count)]).ToList();
+                await output.WriteLineAsync($"measuring task evaluations by the offline seed on {sample.Count} train tasks, today's path against the cheap one...");
+                pairs.Add(await EvaluationPerf.MeasureAsync(context.Factory as SandboxPool ?? new SandboxPool(context.Factory), environment, Path.GetFullPath(parse.GetValue(agent)!), sample, Math.Max(1, n / 3), cancellationToken));
             }
 
             if (chosen.Contains("validation"))
@@ -77,7 +89,7 @@ internal static partial class PerfCommand
         return command;
     }
 
-    private static readonly string[] Measures = ["lifecycle", "grading", "fast", "validation"];
+    private static readonly string[] Measures = ["lifecycle", "grading", "fast", "evaluation", "validation"];
 
     private static string Machine()
     {
@@ -87,18 +99,16 @@ internal static partial class PerfCommand
         return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {Environment.OSVersion}";
     }
 
-    private static void Write(string file, string table)
+    /// <summary>Writes <paramref name="table"/> into <paramref name="file"/> between the `&lt;!-- MARKER:begin --&gt;` and `:end` markers (appended when absent).</summary>
+    internal static void Write(string file, string table, string marker = "perf")
     {
-        const string Begin = "<!-- perf:begin -->";
-        const string End = "<!-- perf:end -->";
-        var block = $"{Begin}\n{table}{End}";
-        var text = File.Exists(file) ? File.ReadAllText(file) : $"# Benchmarks\n\n{Begin}\n{End}\n";
-        text = text.Contains(Begin, StringComparison.Ordinal)
-            ? Block().Replace(text, block.Replace("$", "$$", StringComparison.Ordinal))
+        var begin = $"<!-- {marker}:begin -->";
+        var end = $"<!-- {marker}:end -->";
+        var block = $"{begin}\n{table}{end}";
+        var text = File.Exists(file) ? File.ReadAllText(file) : $"# Benchmarks\n\n{begin}\n{end}\n";
+        text = text.Contains(begin, StringComparison.Ordinal)
+            ? Regex.Replace(text, Regex.Escape(begin) + ".*?" + Regex.Escape(end), block.Replace("$", "$$", StringComparison.Ordinal), RegexOptions.Singleline)
             : text + "\n" + block + "\n";
         File.WriteAllText(file, text);
     }
-
-    [GeneratedRegex("<!-- perf:begin -->.*?<!-- perf:end -->", RegexOptions.Singleline)]
-    private static partial Regex Block();
 }

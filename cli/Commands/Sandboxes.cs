@@ -4,7 +4,7 @@ using Dgm.Sandbox.Local;
 
 namespace Dgm.Cli.Commands;
 
-/// <summary>Turns --sandbox docker|local into a factory.</summary>
+/// <summary>Turns --sandbox docker|local into a factory; Docker's keeps sandboxes of repeated specs pre-started (<see cref="SandboxPool"/>).</summary>
 internal static class Sandboxes
 {
     public static async Task<ISandboxFactory> CreateAsync(string kind, TextWriter error, CancellationToken cancellationToken)
@@ -12,7 +12,7 @@ internal static class Sandboxes
         switch (kind)
         {
             case "docker":
-                return await DockerSandboxFactory.ConnectAsync(cancellationToken);
+                return new SandboxPool(await DockerSandboxFactory.ConnectAsync(cancellationToken));
             case "local":
                 var local = new LocalSandboxFactory();
                 await error.WriteLineAsync($"dgm: {local.IsolationNote}");

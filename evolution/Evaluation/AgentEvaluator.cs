@@ -14,7 +14,8 @@ public sealed record AgentAttempt(string TaskId, string Patch, string Trajectory
 
 /// <summary>
 /// Runs a built agent on a task inside a fresh sandbox (the repository and problem only: never the
-/// hidden tests), takes its patch out, and grades the patch in another fresh sandbox. Thread-safe.
+/// hidden tests; with the fast path's plans, the repository comes built, see BuildPlans.GetVisibleAsync),
+/// takes its patch out, and grades the patch in another fresh sandbox. Thread-safe.
 /// </summary>
 public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment environment, Grader grader, string agentBuildDir, string runId)
 {
@@ -72,6 +73,12 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
             {
                 var work = sandbox.WorkDir;
                 await sandbox.CopyInAsync(task.RepoDir, $"{work}/repo", cancellationToken);
+                if (grader.Plans is { } plans && await plans.GetVisibleAsync(task, cancellationToken) is { } built)
+                {
+                    // The unchanged repository's build (bin/ and obj/, no hidden test): the agent's first test run needs none.
+                    await sandbox.CopyInAsync(built, $"{work}/repo", cancellationToken);
+                }
+
                 await sandbox.CopyInAsync(task.ProblemPath, $"{work}/problem.md", cancellationToken);
                 var endpoint = gatewayFolder is null ? "" : $" --endpoint unix:{GatewayMount}/model.sock";
                 run = await sandbox.RunAsync(

@@ -27,7 +27,7 @@ public sealed record ProjectPlan(
 /// </summary>
 public sealed record BuildPlan
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     [JsonPropertyName("format")]
     public int Format { get; init; } = FormatVersion;
@@ -50,6 +50,10 @@ public sealed record BuildPlan
     /// <summary>Why this task is always graded by the full path, or null when the fast path may grade it.</summary>
     [JsonPropertyName("full_only")]
     public string? FullOnly { get; init; }
+
+    /// <summary>How many of the test output's third-party assemblies were precompiled (<see cref="Fast.ReadyToRun"/>).</summary>
+    [JsonPropertyName("ready_to_run")]
+    public int ReadyToRun { get; init; }
 
     [JsonPropertyName("captured_seconds")]
     public double CapturedSeconds { get; init; }

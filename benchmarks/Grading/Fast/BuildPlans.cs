@@ -29,6 +29,7 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
     private const string Recorder = "/tmp/dgm-plan";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<PlanEntry>>> _plans = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _visible = new(StringComparer.Ordinal);
 
     public string Folder { get; } = folder ?? Path.Combine(GradingEnvironment.DgmHome(), "plans");
 
@@ -45,6 +46,106 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
         }
 
         return pending.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The task's visible repository (never its hidden tests) built once, as a folder of every project's bin/ and
+    /// obj/ at their repository paths, the test application's third-party assemblies precompiled: what an
+    /// agent's sandbox gets next to the repository, so its first test run needs no build. Null when the task
+    /// does not build as it is or runs CUDA kernels.
+    /// </summary>
+    public Task<string?> GetVisibleAsync(BenchTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var key = Key(task);
+        var lazy = _visible.GetOrAdd(key, _ => new Lazy<Task<string?>>(() => LoadOrBuildVisibleAsync(task, key, CancellationToken.None)));
+        if (lazy.Value.IsFaulted)
+        {
+            _visible.TryRemove(new KeyValuePair<string, Lazy<Task<string?>>>(key, lazy));
+        }
+
+        return lazy.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<string?> LoadOrBuildVisibleAsync(BenchTask task, string key, CancellationToken cancellationToken)
+    {
+        var target = Path.Combine(Folder, $"visible-{Sanitize(task.Id)}-{key}");
+        var marker = Path.Combine(target, ".dgm-visible");
+        if (File.Exists(marker))
+        {
+            return File.ReadAllText(marker) == "built" ? Path.Combine(target, "tree") : null;
+        }
+
+        Directory.CreateDirectory(Folder);
+        var staging = Path.Combine(Folder, $".staging-{Guid.NewGuid():N}");
+        var scratch = Directory.CreateTempSubdirectory("dgm-visible-").FullName;
+        try
+        {
+            Directory.CreateDirectory(staging);
+            var built = !task.Spec.RequiresCuda && await BuildVisibleAsync(task, scratch, Path.Combine(staging, "tree"), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(staging, ".dgm-visible"), built ? "built" : "failed", cancellationToken);
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+
+            try
+            {
+                Directory.Move(staging, target);
+            }
+            catch (IOException) when (File.Exists(marker))
+            {
+                // Another process built it first.
+            }
+
+            return File.Exists(marker) && File.ReadAllText(marker) == "built" ? Path.Combine(target, "tree") : null;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private async Task<bool> BuildVisibleAsync(BenchTask task, string scratch, string staging, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(staging);
+        var repo = Path.Combine(scratch, "repo");
+        FileTree.Copy(task.RepoDir, repo, followLinks: false);
+        var projects = Directory.EnumerateFiles(repo, "*.csproj", SearchOption.AllDirectories).ToList();
+        await using var sandbox = await sandboxes.StartAsync(environment.SandboxSpec(runId, task), cancellationToken);
+        await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
+        var build = await sandbox.RunAsync(
+            new CommandRequest($"dotnet build {Shell.Quote(TestRunner.TestProject(task.Spec.TestCommand))}", TimeSpan.FromSeconds(task.Spec.TimeoutSeconds)) { OutputCapBytes = 16 * 1024 },
+            cancellationToken);
+        if (!build.Succeeded)
+        {
+            return false;
+        }
+
+        foreach (var dir in projects.Select(p => Path.GetRelativePath(repo, Path.GetDirectoryName(p)!).Replace('\\', '/')).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var output in new[] { "bin", "obj" })
+            {
+                var relative = dir == "." ? output : $"{dir}/{output}";
+                if ((await sandbox.RunAsync(new CommandRequest($"test -d {Shell.Quote(relative)}", TimeSpan.FromSeconds(30)), cancellationToken)).ExitCode == 0)
+                {
+                    await sandbox.CopyOutAsync($"{sandbox.WorkDir}/{relative}", Path.Combine(staging, relative), cancellationToken);
+                }
+            }
+        }
+
+        var own = projects.Select(TestRunner.AssemblyName).ToList();
+        var r2r = new ReadyToRun(environment.PackagesDir, environment.SdkDir);
+        foreach (var config in Directory.EnumerateFiles(staging, "*.runtimeconfig.json", SearchOption.AllDirectories).ToList())
+        {
+            await r2r.CompileFolderAsync(Path.GetDirectoryName(config)!, own, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>Captures the plans of every task that has none yet, <paramref name="workers"/> at a time.</summary>
@@ -208,7 +309,13 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
             }
 
             var check = FastCompiler.Compile(candidate, new PlanPaths(repo, environment.PackagesDir, environment.SdkDir), cancellationToken);
-            return check.Succeeded ? candidate : Plan($"the in-memory compile of the unpatched task fails: {TestRunner.Tail(check.Errors, 400)}", plans, testOutput);
+            if (!check.Succeeded)
+            {
+                return Plan($"the in-memory compile of the unpatched task fails: {TestRunner.Tail(check.Errors, 400)}", plans, testOutput);
+            }
+
+            var precompiled = await new ReadyToRun(environment.PackagesDir, environment.SdkDir).CompileFolderAsync(Path.Combine(staging, "bin"), [.. plans.Select(p => p.AssemblyName)], cancellationToken);
+            return candidate with { ReadyToRun = precompiled, CapturedSeconds = clock.Elapsed.TotalSeconds };
         }
         finally
         {

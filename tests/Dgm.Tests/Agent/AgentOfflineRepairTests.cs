@@ -50,6 +50,34 @@ public sealed class AgentOfflineRepairTests
     }
 
     [TestMethod]
+    public async Task A_repository_handed_over_built_is_tested_without_a_build_and_an_edited_one_is_built_again()
+    {
+        var task = GradingFixture.DateRange;
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            var build = await AgentProcess.RunToolAsync("dotnet", ["build", Path.Combine(repo, TestProjectOf(task))], repo);
+            Assert.AreEqual(0, build.Exit, build.Output);
+
+            var (patch, trajectory, _) = await SolveAsync(repo, task.ProblemPath);
+            StringAssert.Contains(Notes(trajectory), "up to date, its test application run directly");
+            Assert.AreEqual("plausible_patch", trajectory.RootElement.GetProperty("stop_reason").GetString(), Notes(trajectory));
+            Assert.AreEqual(GradeStatus.Resolved, (await (await GradingFixture.GraderAsync()).GradeAsync(task, patch, CancellationToken.None)).Status);
+
+            // A source newer than the build: the tests are built again.
+            File.SetLastWriteTimeUtc(Path.Combine(repo, "src", "Ranges", "DateRange.cs"), DateTime.UtcNow.AddMinutes(5));
+            var (_, again, _) = await SolveAsync(repo, task.ProblemPath);
+            StringAssert.Contains(Notes(again), "built and tested by dotnet test");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static string TestProjectOf(BenchTask task) => task.Spec.TestCommand.SkipWhile(a => a != "--project").Skip(1).First();
+
+    [TestMethod]
     public async Task Gives_up_cleanly_with_an_empty_patch_and_a_reason_when_no_test_guides_it()
     {
         var task = TaskLoader.Load(Path.Combine(Repo.Suites, "dgm-bugs", "roman-numerals-subtractive"));

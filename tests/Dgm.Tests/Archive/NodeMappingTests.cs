@@ -25,8 +25,8 @@ public sealed class NodeMappingTests
         Stages = [new StageResult(1, 10, 6), new StageResult(2, 50, 21)],
         Results =
         [
-            new TaskOutcome("bug-001", "train", 1, "resolved", true, true, "submitted", 12.5),
-            new TaskOutcome("bug-002", "holdout", 2, "empty_patch", false, false, null, 0.25),
+            new TaskOutcome("bug-001", "train", 1, "resolved", true, true, "submitted", 12.5, "fast"),
+            new TaskOutcome("bug-002", "holdout", 2, "empty_patch", false, false, null, 0.25, "full", "the patch touches src/A.csproj, which is not a C# source"),
         ],
         Findings = [new PolicyFinding("agent-network", "Models.cs", 12, "https://example.com", false)],
         Score = 0.45,

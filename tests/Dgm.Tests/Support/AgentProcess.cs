@@ -10,6 +10,23 @@ internal static class AgentProcess
     public static Task<(int Exit, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunBuildAsync(Dll, environment, args);
 
+    /// <summary>Runs a tool the test needs (dotnet build) and returns its exit code and output.</summary>
+    public static async Task<(int Exit, string Output)> RunToolAsync(string fileName, IEnumerable<string> args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = workingDirectory };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + stderr);
+    }
+
     /// <summary>Runs an agent build given by its dll (a child the seed's self-improvement made, for instance).</summary>
     public static async Task<(int Exit, string Stderr)> RunBuildAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] args)
     {

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Grading.Fast;
+using Dgm.Benchmarks.Perf;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Evolution.Evaluation;
+using Dgm.Sandbox;
+
+namespace Dgm.Cli.Commands;
+
+/// <summary>
+/// P6: one task evaluation as an evolution run makes it (the offline seed agent solves in a fresh sandbox, its
+/// patch is graded in another), by today's path (sandboxes started per use, the full `dotnet test` grading)
+/// against the cheap one (pre-started sandboxes, the fast grading path), interleaved task by task.
+/// </summary>
+internal static class EvaluationPerf
+{
+    public static async Task<PerfPair> MeasureAsync(SandboxPool pool, GradingEnvironment environment, string agentDir, IReadOnlyList<BenchTask> tasks, int rounds, CancellationToken cancellationToken)
+    {
+        var plans = new BuildPlans(pool, environment, "perf");
+        await plans.PrepareAsync(tasks, 2, cancellationToken);
+        var today = new AgentEvaluator(pool.Inner, environment, new Grader(pool.Inner, environment, "perf"), agentDir, "perf");
+        var cheap = new AgentEvaluator(pool, environment, new Grader(pool, environment, "perf") { Plans = plans }, agentDir, "perf");
+        var timeout = TimeSpan.FromMinutes(5);
+        var ours = new List<double>();
+        var baseline = new List<double>();
+        for (var round = 0; round <= rounds; round++)
+        {
+            foreach (var task in tasks)
+            {
+                var clock = Stopwatch.StartNew();
+                var fast = await cheap.EvaluateAsync(task, "heuristic", null, timeout, cancellationToken, GradingPath.Fast);
+                var fastSeconds = clock.Elapsed.TotalSeconds;
+                clock.Restart();
+                var full = await today.EvaluateAsync(task, "heuristic", null, timeout, cancellationToken, GradingPath.Full);
+                var fullSeconds = clock.Elapsed.TotalSeconds;
+                if (fast.Grade.Status != full.Grade.Status)
+                {
+                    throw new InvalidOperationException($"perf: {task.Id} graded {fast.Grade.Status} ({fast.Grade.GradedBy}, {fast.Grade.Fallback}) by the cheap path and {full.Grade.Status} by today's");
+                }
+
+                if (round > 0)
+                {
+                    // The first round warms both sides (the agent's first start, the compiler) and is not counted.
+                    ours.Add(fastSeconds);
+                    baseline.Add(fullSeconds);
+                }
+            }
+        }
+
+        return new PerfPair(
+            $"P6, one task evaluation by the offline seed agent ({tasks.Count} train tasks × {rounds})",
+            "solve in a pre-started sandbox + fast grading",
+            "today's path: solve in a fresh sandbox + full grading",
+            ours,
+            baseline,
+            1.0 / 8)
+        { AbsoluteTargetSeconds = 2.0, AndRatio = true };
+    }
+}

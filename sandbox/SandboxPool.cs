@@ -1,0 +1,205 @@
+using System.Text;
+
+namespace Dgm.Sandbox;
+
+/// <summary>
+/// Pre-started sandboxes, so starting a container is off the critical path: a request whose spec matches an
+/// idle sandbox gets it at once, and a replacement starts in the background (for specs asked for more than
+/// once: the grading sandbox, a node's agent sandbox). Every sandbox is handed out at
+/// most once and removed when its user disposes it; the pool never hands out a used one. Idle sandboxes are
+/// kept per spec (<see cref="PerSpec"/>) and in all (<see cref="MaxIdle"/>, the oldest removed first), and all
+/// removed when the pool is disposed. Thread-safe.
+/// </summary>
+public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsyncDisposable, IDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly LinkedList<(string Key, ISandbox Sandbox)> _idle = new();
+    private readonly Dictionary<string, int> _starting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly List<Task> _background = [];
+    private readonly CancellationTokenSource _closing = new();
+    private bool _disposed;
+
+    /// <summary>Whether disposing the pool disposes the factory it wraps.</summary>
+    public bool OwnsInner { get; init; } = true;
+
+    /// <summary>Idle sandboxes kept ready per distinct spec.</summary>
+    public int PerSpec { get; init; } = 2;
+
+    /// <summary>Idle sandboxes kept in all.</summary>
+    public int MaxIdle { get; init; } = 4;
+
+    /// <summary>The factory the pool starts sandboxes with (for measures that must start their own).</summary>
+    public ISandboxFactory Inner => inner;
+
+    public string Kind => inner.Kind;
+
+    public string IsolationNote => inner.IsolationNote;
+
+    /// <summary>Sandboxes handed out ready (counted for the figures; a miss is a cold start).</summary>
+    public int Hits { get; private set; }
+
+    public int Misses { get; private set; }
+
+    /// <summary>Sandboxes ready now.</summary>
+    public int Idle
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _idle.Count;
+            }
+        }
+    }
+
+    public async Task<ISandbox> StartAsync(SandboxSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var key = Key(spec);
+        ISandbox? ready = null;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            for (var node = _idle.First; node is not null; node = node.Next)
+            {
+                if (node.Value.Key == key)
+                {
+                    ready = node.Value.Sandbox;
+                    _idle.Remove(node);
+                    break;
+                }
+            }
+
+            if (ready is null)
+            {
+                Misses++;
+            }
+            else
+            {
+                Hits++;
+            }
+
+            // A spec asked for once (a build) gets nothing kept ready; one asked for again (every grading) does.
+            _requests[key] = _requests.GetValueOrDefault(key) + 1;
+            if (_requests[key] > 1)
+            {
+                Refill(spec, key);
+            }
+        }
+
+        return ready ?? await inner.StartAsync(spec, cancellationToken);
+    }
+
+    /// <summary>Starts enough sandboxes in the background to keep <see cref="PerSpec"/> ready for this spec. Under the lock.</summary>
+    private void Refill(SandboxSpec spec, string key)
+    {
+        var have = _idle.Count(i => i.Key == key) + _starting.GetValueOrDefault(key);
+        for (var i = have; i < PerSpec; i++)
+        {
+            _starting[key] = _starting.GetValueOrDefault(key) + 1;
+            _background.RemoveAll(t => t.IsCompleted);
+            _background.Add(Task.Run(() => StartIdleAsync(spec, key)));
+        }
+    }
+
+    private async Task StartIdleAsync(SandboxSpec spec, string key)
+    {
+        ISandbox? sandbox = null;
+        try
+        {
+            sandbox = await inner.StartAsync(spec, _closing.Token);
+        }
+        catch (Exception) when (!_closing.IsCancellationRequested)
+        {
+            // A failed pre-start costs nothing: the next request starts its own sandbox and reports the error.
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        ISandbox? evicted = null;
+        lock (_lock)
+        {
+            _starting[key]--;
+            if (sandbox is not null && !_disposed)
+            {
+                _idle.AddLast((key, sandbox));
+                if (_idle.Count > MaxIdle)
+                {
+                    evicted = _idle.First!.Value.Sandbox;
+                    _idle.RemoveFirst();
+                }
+
+                sandbox = null;
+            }
+        }
+
+        if (evicted is not null)
+        {
+            await evicted.DisposeAsync();
+        }
+
+        if (sandbox is not null)
+        {
+            await sandbox.DisposeAsync();
+        }
+    }
+
+    /// <summary>What makes two specs interchangeable: everything the container is created with.</summary>
+    private static string Key(SandboxSpec spec)
+    {
+        var text = new StringBuilder();
+        text.Append(spec.Image).Append('\n').Append(spec.RunId).Append('\n').Append(spec.WorkDir).Append('\n')
+            .Append(spec.Limits).Append('\n').Append(spec.CopyLimits).Append('\n').Append(spec.Network).Append(spec.Gpus).Append('\n');
+        foreach (var mount in spec.Mounts)
+        {
+            text.Append("mount ").Append(mount.HostPath).Append(" -> ").Append(mount.SandboxPath).Append(mount.ReadOnly ? " ro" : " rw").Append('\n');
+        }
+
+        foreach (var (name, value) in spec.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            text.Append("env ").Append(name).Append('=').Append(value).Append('\n');
+        }
+
+        foreach (var (name, value) in spec.Labels.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            text.Append("label ").Append(name).Append('=').Append(value).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<ISandbox> idle;
+        Task[] background;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            idle = [.. _idle.Select(i => i.Sandbox)];
+            _idle.Clear();
+            background = [.. _background];
+        }
+
+        await _closing.CancelAsync();
+        await Task.WhenAll(background);
+        foreach (var sandbox in idle)
+        {
+            await sandbox.DisposeAsync();
+        }
+
+        _closing.Dispose();
+        if (OwnsInner)
+        {
+            (inner as IDisposable)?.Dispose();
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}

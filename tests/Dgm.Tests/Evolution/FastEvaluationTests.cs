@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Grading.Fast;
+using Dgm.Evolution.Evaluation;
+using Dgm.Tests.Support;
+
+namespace Dgm.Tests.Evolution;
+
+/// <summary>A task evaluation on the cheap path, in Docker: the agent gets the repository built, its patch is graded fast.</summary>
+[TestClass]
+public sealed class FastEvaluationTests
+{
+    [TestMethod]
+    public async Task The_seed_gets_the_repository_built_without_hidden_tests_and_its_patch_is_graded_by_the_fast_path()
+    {
+        var task = GradingFixture.DateRange;
+        var pool = new Dgm.Sandbox.SandboxPool(await DockerFixture.FactoryAsync()) { OwnsInner = false };
+        var environment = (await GradingFixture.GraderAsync()).Environment;
+        var plans = new BuildPlans(pool, environment, "tests");
+        var evaluator = new AgentEvaluator(pool, environment, new Grader(pool, environment, "tests") { Plans = plans }, Path.GetDirectoryName(AgentProcess.Dll)!, "tests");
+
+        var built = await plans.GetVisibleAsync(task, CancellationToken.None);
+        var attempt = await evaluator.EvaluateAsync(task, "heuristic", null, TimeSpan.FromMinutes(5), CancellationToken.None, GradingPath.Fast);
+
+        Assert.IsNotNull(built);
+        var testOutput = Directory.GetFiles(built, "Ranges.Tests.dll", SearchOption.AllDirectories);
+        Assert.IsNotEmpty(testOutput);
+        Assert.IsFalse(Directory.GetFiles(built, "*.cs", SearchOption.AllDirectories).Any(f => !f.Contains("/obj/", StringComparison.Ordinal)), "the built tree holds build outputs only, no source");
+        var visibleSources = string.Concat(Directory.GetFiles(task.RepoDir, "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var declared = Dgm.Benchmarks.Control.TestDiscovery.TestsIn(testOutput[0]);
+        Assert.IsTrue(declared.All(t => visibleSources.Contains(t.Split('.')[^1], StringComparison.Ordinal)), "only the visible tests are built, never the hidden ones");
+        var notes = string.Join('\n', JsonDocument.Parse(attempt.Trajectory).RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
+        StringAssert.Contains(notes, "up to date, its test application run directly");
+        Assert.AreEqual("fast", attempt.Grade.GradedBy, attempt.Grade.Fallback);
+        Assert.AreEqual(GradeStatus.Resolved, attempt.Grade.Status, attempt.Grade.OutputTail);
+        await pool.DisposeAsync();
+    }
+}
