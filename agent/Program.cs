@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == "run-tests")
     return await TestHost.RunAsync(named["--tests-dll"], named.GetValueOrDefault("--override"), named.GetValueOrDefault("--tests", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
 }
 
+if (args.Length > 1 && args[0] == "test-worker")
+{
+    // Internal: the long-lived child that validates repair candidates one request at a time (Repair/TestWorker.cs).
+    return await TestHost.ServeAsync(args[1]);
+}
+
 if (args.Length == 0 || args[0] is not ("solve" or "improve"))
 {
     Console.Error.WriteLine("usage: Dgm.Agent solve --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--max-steps N] [--timeout S]");

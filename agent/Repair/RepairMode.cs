@@ -63,7 +63,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
             {
                 var suspects = Localizer.Rank(library, failing, repo).Take(budget.Suspects).ToList();
                 trajectory.Note($"suspects in {library.AssemblyName}: {string.Join(", ", suspects.Select(s => $"{s.Name} ({s.Score:0.#})"))}");
-                var validator = new Validator(library, testsDll, TimeSpan.FromSeconds(budget.CandidateTestSeconds), scratch);
+                using var validator = new Validator(library, testsDll, TimeSpan.FromSeconds(budget.CandidateTestSeconds), scratch);
                 foreach (var candidate in suspects.SelectMany(Operators.Candidates))
                 {
                     if (++tried > budget.MaxCandidates || clock.Elapsed.TotalSeconds > budget.WallSeconds)

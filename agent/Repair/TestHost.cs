@@ -12,7 +12,46 @@ public static class TestHost
 {
     public static async Task<int> RunAsync(string testsDll, string? overrideDll, IReadOnlyList<string> tests)
     {
-        var context = new CandidateContext(testsDll, overrideDll);
+        await RunInAsync(new CandidateContext(testsDll, overrideDll, collectible: false), testsDll, tests, Console.Out);
+        return 0;
+    }
+
+    /// <summary>
+    /// The long-lived child (see <see cref="TestWorker"/>): one request a line, "OVERRIDE\tTEST,TEST\tNONCE",
+    /// each run in a fresh collectible load context (so one candidate's statics never reach the next), answered
+    /// by result lines and "END NONCE". What the tests print goes to standard error, never into the answer.
+    /// </summary>
+    public static async Task<int> ServeAsync(string testsDll)
+    {
+        var answer = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
+        Console.SetOut(Console.Error);
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 3)
+            {
+                continue;
+            }
+
+            var context = new CandidateContext(testsDll, parts[0].Length == 0 ? null : parts[0], collectible: true);
+            try
+            {
+                await RunInAsync(context, testsDll, parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries), answer);
+            }
+            finally
+            {
+                context.Unload();
+            }
+
+            await answer.WriteLineAsync($"END {parts[2]}");
+            await answer.FlushAsync();
+        }
+
+        return 0;
+    }
+
+    private static async Task RunInAsync(AssemblyLoadContext context, string testsDll, IReadOnlyList<string> tests, TextWriter output)
+    {
         var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(testsDll));
         var wanted = tests.ToHashSet(StringComparer.Ordinal);
         foreach (var type in SafeTypes(assembly))
@@ -26,11 +65,9 @@ public static class TestHost
                 }
 
                 var error = await RunOneAsync(type, method);
-                Console.WriteLine(error is null ? $"PASS {name}" : $"FAIL {name}: {error.ReplaceLineEndings(" ")}");
+                await output.WriteLineAsync(error is null ? $"PASS {name}" : $"FAIL {name}: {error.ReplaceLineEndings(" ")}");
             }
         }
-
-        return 0;
     }
 
     private static async Task<string?> RunOneAsync(Type type, MethodInfo method)
@@ -90,7 +127,7 @@ public static class TestHost
     }
 
     /// <summary>Resolves the test assembly's dependencies from its folder, and the library under repair from the candidate.</summary>
-    private sealed class CandidateContext(string testsDll, string? overrideDll) : AssemblyLoadContext(isCollectible: false)
+    private sealed class CandidateContext(string testsDll, string? overrideDll, bool collectible) : AssemblyLoadContext(isCollectible: collectible)
     {
         private readonly AssemblyDependencyResolver _resolver = new(Path.GetFullPath(testsDll));
         private readonly string? _overrideName = overrideDll is null ? null : AssemblyName.GetAssemblyName(overrideDll).Name;

@@ -8,10 +8,13 @@ namespace Dgm.Agent.Repair;
 /// <summary>
 /// Validates candidates fast: compiles the library in memory with Roslyn (against the running
 /// framework and the library's build folder), then runs the chosen tests in a child process
-/// (<see cref="TestHost"/>) with a timeout, so a candidate that loops or crashes only costs its time.
+/// (<see cref="TestWorker"/>, one for the whole repair) with a timeout, so a candidate that loops or crashes
+/// only costs its time.
 /// </summary>
-public sealed class Validator(LibraryProject library, string testsDll, TimeSpan testTimeout, string scratch)
+public sealed class Validator(LibraryProject library, string testsDll, TimeSpan testTimeout, string scratch) : IDisposable
 {
+    private readonly TestWorker _worker = new(testsDll);
+
     private static readonly ImmutableArray<MetadataReference> Framework =
         [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p))];
 
@@ -45,18 +48,8 @@ public sealed class Validator(LibraryProject library, string testsDll, TimeSpan 
         return new Verdict(true, !timedOut && !crashed && failures.Count == 0, timedOut, crashed, failures, clock.Elapsed);
     }
 
-    private async Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunTestsAsync(string dll, IReadOnlyList<string> tests, CancellationToken cancellationToken)
-    {
-        // The child is this agent again (its run-tests command), started the way this process was.
-        var host = Environment.ProcessPath ?? "dotnet";
-        IEnumerable<string> arguments = ["run-tests", "--tests-dll", testsDll, "--override", dll, "--tests", string.Join(',', tests)];
-        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
-        {
-            arguments = arguments.Prepend(typeof(Validator).Assembly.Location);
-        }
+    private Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunTestsAsync(string dll, IReadOnlyList<string> tests, CancellationToken cancellationToken) =>
+        _worker.RunAsync(dll, tests, testTimeout, cancellationToken);
 
-        var result = await ChildProcess.RunAsync(host, arguments, null, testTimeout, cancellationToken);
-        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        return (result.TimedOut, !result.TimedOut && result.ExitCode != 0, lines);
-    }
+    public void Dispose() => _worker.Dispose();
 }

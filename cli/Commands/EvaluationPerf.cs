@@ -19,8 +19,17 @@ internal static class EvaluationPerf
     {
         var plans = new BuildPlans(pool, environment, "perf");
         await plans.PrepareAsync(tasks, 2, cancellationToken);
+        foreach (var task in tasks)
+        {
+            await plans.GetVisibleAsync(task, cancellationToken);
+        }
+
+        // The agent as an evolution run builds it: its package assemblies precompiled (today's path ran it as built).
+        var precompiled = Directory.CreateTempSubdirectory("dgm-perf-agent-").FullName;
+        FileTree.Copy(agentDir, precompiled, followLinks: false);
+        await new ReadyToRun(environment.PackagesDir, environment.SdkDir).CompileFolderAsync(precompiled, cancellationToken);
         var today = new AgentEvaluator(pool.Inner, environment, new Grader(pool.Inner, environment, "perf"), agentDir, "perf");
-        var cheap = new AgentEvaluator(pool, environment, new Grader(pool, environment, "perf") { Plans = plans }, agentDir, "perf");
+        var cheap = new AgentEvaluator(pool, environment, new Grader(pool, environment, "perf") { Plans = plans }, precompiled, "perf");
         var timeout = TimeSpan.FromMinutes(5);
         var ours = new List<double>();
         var baseline = new List<double>();
@@ -48,6 +57,7 @@ internal static class EvaluationPerf
             }
         }
 
+        Directory.Delete(precompiled, recursive: true);
         return new PerfPair(
             $"P6, one task evaluation by the offline seed agent ({tasks.Count} train tasks × {rounds})",
             "solve in a pre-started sandbox + fast grading",

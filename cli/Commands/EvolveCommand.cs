@@ -29,8 +29,8 @@ internal static class EvolveCommand
         var seed = new Option<int>("--seed") { Description = "Seeds every random choice: the same seed gives the same choices.", DefaultValueFactory = _ => 0 };
         var sandbox = BenchCommands.SandboxOption();
         var resume = new Option<bool>("--resume") { Description = "Continue the interrupted run in --run with its own options; only --iterations, --workers, --sandbox and the --max-* budgets may change." };
-        var stage1 = new Option<int>("--stage1") { Description = "Train tasks in stage 1.", DefaultValueFactory = _ => 6 };
-        var stage2 = new Option<int>("--stage2") { Description = "More train tasks in stage 2.", DefaultValueFactory = _ => 10 };
+        var stage1 = new Option<int>("--stage1") { Description = "Train tasks in stage 1 (the paper's 10).", DefaultValueFactory = _ => 10 };
+        var stage2 = new Option<int>("--stage2") { Description = "More train tasks in stage 2 (the paper's 40 more).", DefaultValueFactory = _ => 40 };
         var threshold = new Option<double>("--stage2-threshold") { Description = "Stage 2 runs when stage 1's score is above this.", DefaultValueFactory = _ => 0.4 };
         var grading = new Option<string>("--grading") { Description = "fast: stages 1 and 2 graded by the fast in-memory path where it is faithful (the rest of train and holdout always by the full path); full: every task by dotnet test.", DefaultValueFactory = _ => "fast" };
         grading.AcceptOnlyFromAmong("fast", "full");

@@ -8,7 +8,8 @@ public sealed record BuildResult(bool Succeeded, string Log, TimeSpan Duration);
 
 /// <summary>
 /// Builds an agent's source inside a sandbox (offline, packages from the read-only package folder) and
-/// copies the build out. A descendant's source is untrusted: MSBuild runs its code, so never on the host.
+/// copies the build out, then precompiles the copies of package assemblies in it (<see cref="Benchmarks.Grading.Fast.ReadyToRun"/>:
+/// a compiler, never running them). A descendant's source is untrusted: MSBuild runs its code, so never on the host.
 /// </summary>
 public sealed class AgentBuilder(ISandboxFactory sandboxes, GradingEnvironment environment, string runId)
 {
@@ -46,9 +47,14 @@ public sealed class AgentBuilder(ISandboxFactory sandboxes, GradingEnvironment e
         }
 
         var copy = await sandbox.CopyOutAsync($"{work}/out", outputDir, cancellationToken);
-        return copy.Complete
-            ? new BuildResult(true, Tail(log), result.Duration)
-            : new BuildResult(false, $"the build output is over the copy limits: {string.Join("; ", copy.Notes.Take(3))}", result.Duration);
+        if (!copy.Complete)
+        {
+            return new BuildResult(false, $"the build output is over the copy limits: {string.Join("; ", copy.Notes.Take(3))}", result.Duration);
+        }
+
+        // The agent starts once per task: its packages' assemblies (Roslyn, Semantic Kernel) precompiled, once per machine.
+        await new Benchmarks.Grading.Fast.ReadyToRun(environment.PackagesDir, environment.SdkDir).CompileFolderAsync(outputDir, cancellationToken);
+        return new BuildResult(true, Tail(log), result.Duration);
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];

@@ -25,10 +25,10 @@ public sealed record EvolutionOptions
     public string Sandbox { get; init; } = "docker";
 
     /// <summary>Train tasks every child runs first (does it still edit code at all?).</summary>
-    public int Stage1Tasks { get; init; } = 6;
+    public int Stage1Tasks { get; init; } = 10;
 
     /// <summary>More train tasks for a child that resolves more than <see cref="Stage2Threshold"/> of stage 1.</summary>
-    public int Stage2Tasks { get; init; } = 10;
+    public int Stage2Tasks { get; init; } = 40;
 
     public double Stage2Threshold { get; init; } = 0.4;
 

@@ -138,11 +138,10 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
             }
         }
 
-        var own = projects.Select(TestRunner.AssemblyName).ToList();
         var r2r = new ReadyToRun(environment.PackagesDir, environment.SdkDir);
         foreach (var config in Directory.EnumerateFiles(staging, "*.runtimeconfig.json", SearchOption.AllDirectories).ToList())
         {
-            await r2r.CompileFolderAsync(Path.GetDirectoryName(config)!, own, cancellationToken);
+            await r2r.CompileFolderAsync(Path.GetDirectoryName(config)!, cancellationToken);
         }
 
         return true;
@@ -314,7 +313,7 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
                 return Plan($"the in-memory compile of the unpatched task fails: {TestRunner.Tail(check.Errors, 400)}", plans, testOutput);
             }
 
-            var precompiled = await new ReadyToRun(environment.PackagesDir, environment.SdkDir).CompileFolderAsync(Path.Combine(staging, "bin"), [.. plans.Select(p => p.AssemblyName)], cancellationToken);
+            var precompiled = await new ReadyToRun(environment.PackagesDir, environment.SdkDir).CompileFolderAsync(Path.Combine(staging, "bin"), cancellationToken);
             return candidate with { ReadyToRun = precompiled, CapturedSeconds = clock.Elapsed.TotalSeconds };
         }
         finally

@@ -6,11 +6,12 @@ using Dgm.Benchmarks.Internal;
 namespace Dgm.Benchmarks.Grading.Fast;
 
 /// <summary>
-/// Precompiles the third-party assemblies of a plan's test output folder (the test platform, the MSTest
-/// adapter and framework: the same files every task copies from the package folder) to ReadyToRun native code
-/// with the runtime's own crossgen2, so the test application starts without compiling them at run time. The
-/// IL, the assembly identities and the behaviour are unchanged (the runtime falls back to the IL wherever
-/// native code does not fit); the task's own assemblies are never touched. Each distinct input is compiled
+/// Precompiles the third-party assemblies of a build folder (a test application's test platform, MSTest
+/// adapter and framework; an agent's Roslyn and Semantic Kernel) to ReadyToRun native code with the runtime's
+/// own crossgen2, so the program starts without compiling them at run time. Only byte-for-byte copies of files
+/// in the package folder are touched (never a task's, an agent's or anyone's own assembly). The IL, the
+/// assembly identities and the behaviour are unchanged (the runtime falls back to the IL wherever native code
+/// does not fit). Each distinct input is compiled
 /// once per machine (DGM_HOME/r2r, by its SHA-256). Without the crossgen2 package (no registry) nothing is
 /// precompiled and the fast path is merely slower.
 /// </summary>
@@ -24,10 +25,11 @@ public sealed class ReadyToRun(string packagesDir, string sdkDir)
     /// <summary>The runtime the sandboxes run (the host's, whose SDK they mount).</summary>
     public static string RuntimeVersion => Environment.Version.ToString(3);
 
-    /// <summary>Precompiles every IL-only dll in <paramref name="folder"/> except <paramref name="own"/> assemblies; returns how many it replaced.</summary>
-    public async Task<int> CompileFolderAsync(string folder, IReadOnlyCollection<string> own, CancellationToken cancellationToken)
+    private Dictionary<string, List<string>>? _packageFiles;
+
+    /// <summary>Precompiles every IL-only dll in <paramref name="folder"/> that is a copy of a package file; returns how many it replaced.</summary>
+    public async Task<int> CompileFolderAsync(string folder, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(own);
         var framework = Path.Combine(sdkDir, "shared", "Microsoft.NETCore.App", RuntimeVersion);
         if (!Directory.Exists(framework) || await CrossgenAsync(cancellationToken) is not { } crossgen)
         {
@@ -39,7 +41,7 @@ public sealed class ReadyToRun(string packagesDir, string sdkDir)
         var replaced = 0;
         foreach (var dll in Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal))
         {
-            if (own.Contains(Path.GetFileNameWithoutExtension(dll), StringComparer.OrdinalIgnoreCase) || !IsIlOnly(dll))
+            if (!IsIlOnly(dll) || !IsPackageCopy(dll))
             {
                 continue;
             }
@@ -68,6 +70,21 @@ public sealed class ReadyToRun(string packagesDir, string sdkDir)
         }
 
         return replaced;
+    }
+
+    /// <summary>Whether the file is byte for byte a file of the package folder (a NuGet package's asset).</summary>
+    private bool IsPackageCopy(string dll)
+    {
+        _packageFiles ??= Directory.Exists(packagesDir)
+            ? Directory.EnumerateFiles(packagesDir, "*.dll", SearchOption.AllDirectories).GroupBy(Path.GetFileName, StringComparer.Ordinal).ToDictionary(g => g.Key!, g => g.ToList(), StringComparer.Ordinal)
+            : [];
+        if (!_packageFiles.TryGetValue(Path.GetFileName(dll), out var candidates))
+        {
+            return false;
+        }
+
+        var bytes = File.ReadAllBytes(dll);
+        return candidates.Any(c => new FileInfo(c).Length == bytes.Length && File.ReadAllBytes(c).AsSpan().SequenceEqual(bytes));
     }
 
     /// <summary>An assembly with no native code yet (crossgen2 refuses precompiled input).</summary>

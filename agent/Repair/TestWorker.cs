@@ -1,0 +1,94 @@
+using System.Diagnostics;
+
+namespace Dgm.Agent.Repair;
+
+/// <summary>
+/// One child process that runs candidates' tests for the whole repair (this agent's `test-worker` command,
+/// <see cref="TestHost.ServeAsync"/>), instead of a process per check: started on first use, asked one request
+/// at a time, killed (with its children) when a request runs out of time or when disposed, and started again
+/// on the next request after a timeout or a crash. A loop or a crash still only costs the candidate its check.
+/// </summary>
+public sealed class TestWorker(string testsDll) : IDisposable
+{
+    private Process? _process;
+
+    public async Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunAsync(string overrideDll, IReadOnlyList<string> tests, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var process = _process ??= Start();
+        var nonce = Guid.NewGuid().ToString("N");
+        var lines = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await process.StandardInput.WriteLineAsync($"{overrideDll}\t{string.Join(',', tests)}\t{nonce}");
+            await process.StandardInput.FlushAsync(cancellationToken);
+        }
+        catch (IOException)
+        {
+            Stop();
+            return (false, true, lines);
+        }
+
+        var deadline = Task.Delay(timeout, cancellationToken);
+        while (true)
+        {
+            var read = process.StandardOutput.ReadLineAsync(cancellationToken).AsTask();
+            if (await Task.WhenAny(read, deadline) == deadline)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Stop();
+                return (true, false, lines);
+            }
+
+            var line = await read;
+            if (line is null)
+            {
+                Stop(); // it died before answering: this candidate crashed it
+                return (false, true, lines);
+            }
+
+            if (line == $"END {nonce}")
+            {
+                return (false, false, lines);
+            }
+
+            lines.Add(line.Trim());
+        }
+    }
+
+    private Process Start()
+    {
+        // The child is this agent again, started the way this process was.
+        var host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(TestWorker).Assembly.Location);
+        }
+
+        start.ArgumentList.Add("test-worker");
+        start.ArgumentList.Add(testsDll);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the test worker");
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private void Stop()
+    {
+        if (_process is { } process)
+        {
+            _process = null;
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // already gone
+            }
+
+            process.Dispose();
+        }
+    }
+
+    public void Dispose() => Stop();
+}
