@@ -43,6 +43,10 @@ internal static class AgreeCommand
             }
 
             await using var context = await GradingContext.CreateAsync(parse.GetValue(sandbox)!, tasks, error, cancellationToken);
+
+            // Plans first, so that no fast grading's time includes capturing its task's plan.
+            await error.WriteLineAsync($"preparing the build plans of {tasks.Count} tasks...");
+            await context.Grader.Plans!.PrepareAsync(tasks, parse.GetValue(workers), cancellationToken);
             await error.WriteLineAsync($"grading {patches.Count} patches ({agent.Count} from agents) by both paths...");
             var done = 0;
             var rows = await Agreement.CheckAsync(context.Grader, patches, parse.GetValue(workers), row =>

@@ -27,7 +27,7 @@ public sealed record ProjectPlan(
 /// </summary>
 public sealed record BuildPlan
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     [JsonPropertyName("format")]
     public int Format { get; init; } = FormatVersion;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Dgm.Benchmarks.Grading.Fast;
@@ -40,13 +42,14 @@ public sealed record FastBuild(bool Succeeded, string? TestAssembly, string Erro
 /// <summary>
 /// Compiles a task's projects in memory with Roslyn from the compiler arguments MSBuild used in the baseline
 /// build (<see cref="BuildPlan"/>), on a prepared repository: the same options, defines, references and
-/// generated files, the patched tree's sources, each project referencing the ones compiled before it. No code
-/// of the repository runs while compiling (no analyzers or generators are loaded: see the plan's full-only
-/// checks). Source paths are the sandbox's, so `[CallerFilePath]` and debug information match the full build.
+/// generated files and the SDK's source generators, the patched tree's sources, each project referencing the
+/// ones compiled before it. No code of the repository or of a package runs while compiling (diagnostic-only
+/// analyzers are not run: see the plan's full-only checks). Source paths are the sandbox's, so `[CallerFilePath]` and debug information match the full build.
 /// </summary>
 public static class FastCompiler
 {
     private static readonly ConcurrentDictionary<string, MetadataReference> References = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ImmutableArray<ISourceGenerator>> GeneratorsByPath = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Compiles every project of <paramref name="plan"/> in <paramref name="paths"/>.Repo (whose generated files
@@ -95,6 +98,19 @@ public static class FastCompiler
             }
 
             var compilation = CSharpCompilation.Create(project.AssemblyName, trees, references, parsed.CompilationOptions);
+            var generators = parsed.AnalyzerReferences.Select(r => r.FilePath).Where(f => IsInside(f, Path.Combine(paths.Sdk, "packs"))).SelectMany(f => Generators(f)).ToList();
+            if (generators.Count > 0)
+            {
+                CSharpGeneratorDriver.Create(generators, parseOptions: parsed.ParseOptions)
+                    .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics, cancellationToken);
+                if (generatorDiagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } failed)
+                {
+                    return new FastBuild(false, null, $"{project.Name}: {failed}", clock.Elapsed.TotalSeconds);
+                }
+
+                compilation = (CSharpCompilation)generated;
+            }
+
             var dll = Path.Combine(output, project.AssemblyName + ".dll");
             var pdb = Path.Combine(output, project.AssemblyName + ".pdb");
             Microsoft.CodeAnalysis.Emit.EmitResult result;
@@ -155,6 +171,26 @@ public static class FastCompiler
     {
         using var stream = File.OpenRead(file);
         return SourceText.From(stream, parsed.Encoding ?? new UTF8Encoding(false), parsed.ChecksumAlgorithm);
+    }
+
+    /// <summary>
+    /// The source generators in an analyzer assembly of the SDK's own packs (regular expressions, JSON, interop):
+    /// the build runs them, so the fast compile does too. Analyzers that only report diagnostics are not run, and
+    /// nothing from a package or the repository is ever loaded (see the plan's full-only checks).
+    /// </summary>
+    private static ImmutableArray<ISourceGenerator> Generators(string path) =>
+        GeneratorsByPath.GetOrAdd(path, p => new AnalyzerFileReference(p, GeneratorLoader.Instance).GetGenerators(LanguageNames.CSharp));
+
+    /// <summary>Loads the SDK's generator assemblies (and their neighbours) into this process.</summary>
+    private sealed class GeneratorLoader : IAnalyzerAssemblyLoader
+    {
+        public static readonly GeneratorLoader Instance = new();
+
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 
     /// <summary>`/option:PATH` and bare absolute paths get this machine's paths.</summary>
