@@ -27,6 +27,12 @@ internal static class EvaluationPerf
         // The agent as an evolution run builds it: its package assemblies precompiled (today's path ran it as built).
         var precompiled = Directory.CreateTempSubdirectory("dgm-perf-agent-").FullName;
         FileTree.Copy(agentDir, precompiled, followLinks: false);
+        if (!OperatingSystem.IsWindows())
+        {
+            // A temporary folder is the owner's alone; the sandbox's user must read the agent it mounts.
+            File.SetUnixFileMode(precompiled, (UnixFileMode)0b111_101_101);
+        }
+
         await new ReadyToRun(environment.PackagesDir, environment.SdkDir).CompileFolderAsync(precompiled, cancellationToken);
         var today = new AgentEvaluator(pool.Inner, environment, new Grader(pool.Inner, environment, "perf"), agentDir, "perf");
         var cheap = new AgentEvaluator(pool, environment, new Grader(pool, environment, "perf") { Plans = plans }, precompiled, "perf");
