@@ -133,7 +133,7 @@ public static class Agreement
         {
             var list = group.ToList();
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {group.Key} | {list.Count} | {list.Count(r => r.Fast.GradedBy == "fast")} | {list.Count(r => r.Fast.Fallback is not null)} | {list.Count(r => r.Agrees)} | {PerfPair.Median([.. list.Select(r => r.Full.TotalSeconds)]):0.00} | {PerfPair.Median([.. list.Where(r => r.Fast.GradedBy == "fast").Select(r => r.Fast.TotalSeconds)]):0.00} |");
+                $"| {group.Key} | {list.Count} | {list.Count(r => r.Fast.GradedBy == "fast")} | {list.Count(r => r.Fast.Fallback is not null)} | {list.Count(r => r.Agrees)} | {Seconds(list.Where(r => r.Full.GradedBy is not null).Select(r => r.Full.TotalSeconds))} | {Seconds(list.Where(r => r.Fast.GradedBy == "fast").Select(r => r.Fast.TotalSeconds))} |");
         }
 
         var reasons = rows.Where(r => r.Fast.Fallback is not null).GroupBy(r => FallbackKind(r.Fast.Fallback!)).OrderByDescending(g => g.Count()).ToList();
@@ -149,6 +149,13 @@ public static class Agreement
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A median of seconds, or "-" when nothing was graded that way (skipped tasks).</summary>
+    private static string Seconds(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? "-" : PerfPair.Median(list).ToString("0.00", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A fallback's reason without its details (file names, compiler errors), for counting.</summary>
