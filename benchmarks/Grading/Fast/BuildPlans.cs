@@ -84,8 +84,9 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
             Directory.CreateDirectory(staging);
             var built = !task.Spec.RequiresCuda && await BuildVisibleAsync(task, scratch, Path.Combine(staging, "tree"), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(staging, ".dgm-visible"), built ? "built" : "failed", cancellationToken);
-            if (Directory.Exists(target))
+            if (Directory.Exists(target) && !File.Exists(marker))
             {
+                // Left half-made by a killed process (a finished one has its marker, and is kept: it may be in use).
                 Directory.Delete(target, recursive: true);
             }
 
