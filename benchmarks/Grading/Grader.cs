@@ -102,7 +102,7 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             };
         }
 
-        var (run, fallback) = path == GradingPath.Fast ? await FastAsync(task, prepared, scratch, cancellationToken) : (null, null);
+        var (run, fallback) = path == GradingPath.Fast ? await TryFastAsync(task, prepared, scratch, cancellationToken) : (null, null);
         if (run is null)
         {
             if (path == GradingPath.Fast)
@@ -153,6 +153,19 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             TotalSeconds = total.Elapsed.TotalSeconds,
             OutputTail = run.OutputTail,
         };
+    }
+
+    /// <summary>Whatever goes wrong on the fast path (a file, a sandbox) only sends the grading to the full path.</summary>
+    private async Task<(TestRunOutcome? Run, string? Fallback)> TryFastAsync(BenchTask task, PreparedRepo prepared, string scratch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FastAsync(task, prepared, scratch, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, $"the fast path failed ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     /// <summary>
