@@ -5,7 +5,6 @@ using System.Text;
 using Dgm.Benchmarks.Internal;
 using Dgm.Benchmarks.Tasks;
 using Dgm.Sandbox;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Dgm.Benchmarks.Grading.Fast;
 
@@ -30,6 +29,7 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
 
     private readonly ConcurrentDictionary<string, Lazy<Task<PlanEntry>>> _plans = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _visible = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<BenchTask, string> _keys = [];
 
     public string Folder { get; } = folder ?? Path.Combine(GradingEnvironment.DgmHome(), "plans");
 
@@ -38,14 +38,7 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
     {
         ArgumentNullException.ThrowIfNull(task);
         var key = Key(task);
-        var lazy = _plans.GetOrAdd(key, _ => new Lazy<Task<PlanEntry>>(() => LoadOrCaptureAsync(task, key, CancellationToken.None)));
-        var pending = lazy.Value;
-        if (pending.IsFaulted)
-        {
-            _plans.TryRemove(new KeyValuePair<string, Lazy<Task<PlanEntry>>>(key, lazy));
-        }
-
-        return pending.WaitAsync(cancellationToken);
+        return Once(_plans, key, () => LoadOrCaptureAsync(task, key, CancellationToken.None), cancellationToken);
     }
 
     /// <summary>
@@ -58,10 +51,16 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
     {
         ArgumentNullException.ThrowIfNull(task);
         var key = Key(task);
-        var lazy = _visible.GetOrAdd(key, _ => new Lazy<Task<string?>>(() => LoadOrBuildVisibleAsync(task, key, CancellationToken.None)));
+        return Once(_visible, key, () => LoadOrBuildVisibleAsync(task, key, CancellationToken.None), cancellationToken);
+    }
+
+    /// <summary>One shared attempt per key in this process; a failed one is forgotten so the next call tries again.</summary>
+    private static Task<T> Once<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string key, Func<Task<T>> make, CancellationToken cancellationToken)
+    {
+        var lazy = cache.GetOrAdd(key, _ => new Lazy<Task<T>>(make));
         if (lazy.Value.IsFaulted)
         {
-            _visible.TryRemove(new KeyValuePair<string, Lazy<Task<string?>>>(key, lazy));
+            cache.TryRemove(new KeyValuePair<string, Lazy<Task<T>>>(key, lazy));
         }
 
         return lazy.Value.WaitAsync(cancellationToken);
@@ -154,10 +153,15 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
         await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = cancellationToken }, async (task, ct) => await GetAsync(task, ct));
     }
 
-    /// <summary>The hash of everything a plan depends on: the task's repository, hidden tests and declarations, and the SDK.</summary>
+    /// <summary>The hash of everything a plan depends on: the task's repository, hidden tests and declarations, and the SDK (read once per loaded task).</summary>
     public string Key(BenchTask task)
     {
         ArgumentNullException.ThrowIfNull(task);
+        return _keys.GetValue(task, ComputeKey);
+    }
+
+    private string ComputeKey(BenchTask task)
+    {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var (root, tag) in new[] { (task.RepoDir, "repo"), (task.HiddenDir, "hidden") })
         {
@@ -266,7 +270,7 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
 
             var recorded = Path.Combine(scratch, "recorded");
             await sandbox.CopyOutAsync($"{Recorder}/out", recorded, cancellationToken);
-            var projects = ReadProjects(recorded, sandbox.WorkDir, repo);
+            var projects = ReadProjects(recorded, new PlanPaths(repo, environment.PackagesDir, environment.SdkDir));
             var testFull = $"{sandbox.WorkDir}/{project}";
             var test = projects.LastOrDefault();
             if (test is null || $"{sandbox.WorkDir}/{test.Plan.ProjectDir}/{Path.GetFileName(project)}" != testFull)
@@ -326,8 +330,9 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
     private sealed record RecordedProject(ProjectPlan Plan, string OutputDir, IReadOnlyList<string> Generated);
 
     /// <summary>The recorder's files, in build order: `order.txt` lists projects as their compiler ran.</summary>
-    private static List<RecordedProject> ReadProjects(string recorded, string workDir, string repo)
+    private static List<RecordedProject> ReadProjects(string recorded, PlanPaths paths)
     {
+        const string WorkDir = PlanPaths.SandboxRepo;
         var result = new List<RecordedProject>();
         var order = File.Exists(Path.Combine(recorded, "order.txt")) ? File.ReadAllLines(Path.Combine(recorded, "order.txt")) : [];
         foreach (var id in order.Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal))
@@ -336,25 +341,19 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
             var arguments = File.ReadAllLines(Path.Combine(recorded, id + ".rsp")).Where(a => a.Length > 0).ToList();
             var projectFile = info[0];
             var projectDir = Path.GetDirectoryName(projectFile)!;
-            var relative = projectDir == workDir ? "" : projectDir[(workDir.Length + 1)..];
-            var hostDir = Path.Combine(repo, relative);
-            var parsed = CSharpCommandLineParser.Default.Parse(arguments.Select(a => MapToHost(a, workDir, repo)), hostDir, sdkDirectory: null);
-            var sources = parsed.SourceFiles.Select(s => Path.GetFullPath(s.Path)).ToList();
-            var inProject = sources.Where(s => s.StartsWith(hostDir + "/", StringComparison.Ordinal) && !IsBinOrObj(Path.GetRelativePath(hostDir, s))).Order(StringComparer.Ordinal).ToList();
+            var relative = projectDir == WorkDir ? "" : projectDir[(WorkDir.Length + 1)..];
+            var hostDir = Path.Combine(paths.Repo, relative);
+            var sources = FastCompiler.Parse(arguments, hostDir, paths).SourceFiles.Select(s => Path.GetFullPath(s.Path)).ToList();
+            var inProject = sources.Where(s => FastCompiler.IsProjectSource(s, hostDir)).Order(StringComparer.Ordinal).ToList();
             var defaultItems = inProject.SequenceEqual(FastCompiler.DefaultItems(hostDir).Select(Path.GetFullPath), StringComparer.Ordinal);
-            var generated = sources.Where(s => s.StartsWith(repo + "/", StringComparison.Ordinal) && !inProject.Contains(s))
-                .Select(s => Path.GetRelativePath(repo, s).Replace('\\', '/'))
+            var generated = sources.Where(s => s.StartsWith(paths.Repo + "/", StringComparison.Ordinal) && !inProject.Contains(s))
+                .Select(s => Path.GetRelativePath(paths.Repo, s).Replace('\\', '/'))
                 .ToList();
             result.Add(new RecordedProject(new ProjectPlan(Path.GetFileNameWithoutExtension(projectFile), relative, info[1], arguments, defaultItems), info[2], generated));
         }
 
         return result;
     }
-
-    private static bool IsBinOrObj(string relative) => relative.Replace('\\', '/').Split('/')[0] is "bin" or "obj";
-
-    private static string MapToHost(string argument, string workDir, string repo) =>
-        argument.Replace(workDir + "/", repo + "/", StringComparison.Ordinal);
 
     private static string Sanitize(string id) => string.Concat(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
 

@@ -67,8 +67,7 @@ public static class FastCompiler
         foreach (var project in plan.Projects)
         {
             var projectDir = Path.Combine(paths.Repo, project.ProjectDir);
-            var arguments = project.Arguments.Select(a => MapArgument(a, paths)).ToList();
-            var parsed = CSharpCommandLineParser.Default.Parse(arguments, projectDir, sdkDirectory: null);
+            var parsed = Parse(project.Arguments, projectDir, paths);
             if (parsed.Errors.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } bad)
             {
                 return new FastBuild(false, null, $"{project.Name}: the recorded compiler arguments do not parse: {bad.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}", clock.Elapsed.TotalSeconds);
@@ -148,7 +147,7 @@ public static class FastCompiler
             return recorded;
         }
 
-        var generated = recorded.Where(f => !IsInside(f, projectDir) || DefaultItemsExcluded(Path.GetRelativePath(projectDir, f))).ToList();
+        var generated = recorded.Where(f => !IsProjectSource(f, projectDir)).ToList();
         return [.. generated, .. DefaultItems(projectDir)];
     }
 
@@ -157,6 +156,14 @@ public static class FastCompiler
         Directory.EnumerateFiles(projectDir, "*.cs", SearchOption.AllDirectories)
             .Where(f => !DefaultItemsExcluded(Path.GetRelativePath(projectDir, f)))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>A recorded argument list parsed as the compiler would, with this machine's paths.</summary>
+    internal static CSharpCommandLineArguments Parse(IEnumerable<string> arguments, string projectDir, PlanPaths paths) =>
+        CSharpCommandLineParser.Default.Parse(arguments.Select(a => MapArgument(a, paths)), projectDir, sdkDirectory: null);
+
+    /// <summary>A file the SDK's default items would find in the project (not a generated input under obj/ or elsewhere).</summary>
+    internal static bool IsProjectSource(string file, string projectDir) =>
+        IsInside(file, projectDir) && !DefaultItemsExcluded(Path.GetRelativePath(projectDir, file));
 
     private static bool DefaultItemsExcluded(string relative)
     {

@@ -25,7 +25,7 @@ public sealed class ReadyToRun(string packagesDir, string sdkDir)
     /// <summary>The runtime the sandboxes run (the host's, whose SDK they mount).</summary>
     public static string RuntimeVersion => Environment.Version.ToString(3);
 
-    private Dictionary<string, List<string>>? _packageFiles;
+    private static readonly ConcurrentDictionary<string, Lazy<Dictionary<string, List<string>>>> PackageFiles = new(StringComparer.Ordinal);
 
     /// <summary>Precompiles every IL-only dll in <paramref name="folder"/> that is a copy of a package file; returns how many it replaced.</summary>
     public async Task<int> CompileFolderAsync(string folder, CancellationToken cancellationToken)
@@ -41,12 +41,18 @@ public sealed class ReadyToRun(string packagesDir, string sdkDir)
         var replaced = 0;
         foreach (var dll in Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal))
         {
-            if (!IsIlOnly(dll) || !IsPackageCopy(dll))
+            if (!IsIlOnly(dll))
             {
                 continue;
             }
 
-            var cached = Path.Combine(cache, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(dll, cancellationToken)))[..32] + ".dll");
+            var bytes = await File.ReadAllBytesAsync(dll, cancellationToken);
+            if (!IsPackageCopy(Path.GetFileName(dll), bytes))
+            {
+                continue;
+            }
+
+            var cached = Path.Combine(cache, Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + ".dll");
             if (!File.Exists(cached))
             {
                 var temporary = cached + $".{Guid.NewGuid():N}.tmp";
@@ -72,19 +78,17 @@ public sealed class ReadyToRun(string packagesDir, string sdkDir)
         return replaced;
     }
 
-    /// <summary>Whether the file is byte for byte a file of the package folder (a NuGet package's asset).</summary>
-    private bool IsPackageCopy(string dll)
+    /// <summary>
+    /// Whether the file is byte for byte a file of the package folder (a NuGet package's asset). The folder's dlls
+    /// are listed once per process: a package restored later is simply not precompiled.
+    /// </summary>
+    private bool IsPackageCopy(string name, byte[] bytes)
     {
-        _packageFiles ??= Directory.Exists(packagesDir)
-            ? Directory.EnumerateFiles(packagesDir, "*.dll", SearchOption.AllDirectories).GroupBy(Path.GetFileName, StringComparer.Ordinal).ToDictionary(g => g.Key!, g => g.ToList(), StringComparer.Ordinal)
-            : [];
-        if (!_packageFiles.TryGetValue(Path.GetFileName(dll), out var candidates))
-        {
-            return false;
-        }
-
-        var bytes = File.ReadAllBytes(dll);
-        return candidates.Any(c => new FileInfo(c).Length == bytes.Length && File.ReadAllBytes(c).AsSpan().SequenceEqual(bytes));
+        var index = PackageFiles.GetOrAdd(packagesDir, dir => new Lazy<Dictionary<string, List<string>>>(() => Directory.Exists(dir)
+            ? Directory.EnumerateFiles(dir, "*.dll", SearchOption.AllDirectories).GroupBy(Path.GetFileName, StringComparer.Ordinal).ToDictionary(g => g.Key!, g => g.ToList(), StringComparer.Ordinal)
+            : [])).Value;
+        return index.TryGetValue(name, out var candidates)
+            && candidates.Any(c => new FileInfo(c).Length == bytes.Length && File.ReadAllBytes(c).AsSpan().SequenceEqual(bytes));
     }
 
     /// <summary>An assembly with no native code yet (crossgen2 refuses precompiled input).</summary>

@@ -13,18 +13,8 @@ internal static class AgentProcess
     /// <summary>Runs a tool the test needs (dotnet build) and returns its exit code and output.</summary>
     public static async Task<(int Exit, string Output)> RunToolAsync(string fileName, IEnumerable<string> args, string workingDirectory)
     {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = workingDirectory };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + stderr);
+        var (exit, stdout, stderr) = await RunProcessAsync(new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory }, args);
+        return (exit, stdout + stderr);
     }
 
     /// <summary>Runs an agent build given by its dll (a child the seed's self-improvement made, for instance).</summary>
@@ -35,16 +25,23 @@ internal static class AgentProcess
             Assert.Fail($"The agent is not built at {dll}; build Dgm.sln first (./scripts/test.sh does).");
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = new ProcessStartInfo("dotnet");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
+        }
+
+        var (exit, _, stderr) = await RunProcessAsync(start, [dll, .. args]);
+        return (exit, stderr);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> RunProcessAsync(ProcessStartInfo start, IEnumerable<string> args)
+    {
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start)!;
@@ -52,7 +49,6 @@ internal static class AgentProcess
         var stderr = await process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
-        await stdout;
-        return (process.ExitCode, stderr);
+        return (process.ExitCode, await stdout, stderr);
     }
 }
