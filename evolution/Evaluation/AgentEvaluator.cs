@@ -73,17 +73,23 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
             {
                 var work = sandbox.WorkDir;
                 await sandbox.CopyInAsync(task.RepoDir, $"{work}/repo", cancellationToken);
+                var stamp = "";
                 if (grader.Plans is { } plans && await plans.GetVisibleAsync(task, cancellationToken) is { } built)
                 {
                     // The unchanged repository's build (bin/ and obj/, no hidden test): the agent's first test run needs none.
                     await sandbox.CopyInAsync(built, $"{work}/repo", cancellationToken);
+
+                    // The build is of these very sources (its key hashes them), but a cached one may be older than the
+                    // files' own times (a fresh clone): dated now, one time for all, so the agent and MSBuild see it
+                    // up to date.
+                    stamp = $"now=$(date +%s.%N) && find {work}/repo -type f \\( -path '*/bin/*' -o -path '*/obj/*' \\) -exec touch -c -d @$now {{}} + && ";
                 }
 
                 await sandbox.CopyInAsync(task.ProblemPath, $"{work}/problem.md", cancellationToken);
                 var endpoint = gatewayFolder is null ? "" : $" --endpoint unix:{GatewayMount}/model.sock";
                 run = await sandbox.RunAsync(
                     new CommandRequest(
-                        $"dotnet {AgentMount}/Dgm.Agent.dll solve --repo {work}/repo --problem {work}/problem.md --out {work}/out.patch --log {work}/trajectory.json"
+                        $"{stamp}dotnet {AgentMount}/Dgm.Agent.dll solve --repo {work}/repo --problem {work}/problem.md --out {work}/out.patch --log {work}/trajectory.json"
                         + $" --model '{model.Replace("'", "", StringComparison.Ordinal)}' --timeout {(int)timeout.TotalSeconds}{endpoint}",
                         timeout + TimeSpan.FromMinutes(1)),
                     cancellationToken);

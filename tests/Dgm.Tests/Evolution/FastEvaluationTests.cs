@@ -13,13 +13,23 @@ public sealed class FastEvaluationTests
     [TestMethod]
     public async Task The_seed_gets_the_repository_built_without_hidden_tests_and_its_patch_is_graded_by_the_fast_path()
     {
-        var task = GradingFixture.DateRange;
+        // A copy of the task whose files are newer than its cached build, as in a fresh clone: the build is still of
+        // these sources (its key hashes them), so it must still count as up to date.
+        var folder = Directory.CreateTempSubdirectory("dgm-fresh-clone-").FullName;
+        var copy = Path.Combine(folder, Path.GetFileName(GradingFixture.DateRange.Folder));
+        Dgm.Sandbox.FileTree.Copy(GradingFixture.DateRange.Folder, copy, followLinks: false);
+        var task = Dgm.Benchmarks.Tasks.TaskLoader.Load(copy);
         var pool = new Dgm.Sandbox.SandboxPool(await DockerFixture.FactoryAsync()) { OwnsInner = false };
         var environment = (await GradingFixture.GraderAsync()).Environment;
         var plans = new BuildPlans(pool, environment, "tests");
         var evaluator = new AgentEvaluator(pool, environment, new Grader(pool, environment, "tests") { Plans = plans }, Path.GetDirectoryName(AgentProcess.Dll)!, "tests");
 
         var built = await plans.GetVisibleAsync(task, CancellationToken.None);
+        foreach (var file in Directory.GetFiles(task.RepoDir, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+        }
+
         var attempt = await evaluator.EvaluateAsync(task, "heuristic", null, TimeSpan.FromMinutes(5), CancellationToken.None, GradingPath.Fast);
 
         Assert.IsNotNull(built);
@@ -34,5 +44,6 @@ public sealed class FastEvaluationTests
         Assert.AreEqual("fast", attempt.Grade.GradedBy, attempt.Grade.Fallback);
         Assert.AreEqual(GradeStatus.Resolved, attempt.Grade.Status, attempt.Grade.OutputTail);
         await pool.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
     }
 }
