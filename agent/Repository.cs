@@ -5,7 +5,10 @@ namespace Dgm.Agent;
 /// <summary>The repository being worked on: a git baseline at the start, the diff of the work at the end.</summary>
 public static class Repository
 {
-    /// <summary>Makes sure the folder is a git repository with a commit to diff against.</summary>
+    /// <summary>Everything but build output (a repository handed over built has megabytes of it).</summary>
+    private static readonly string[] Sources = ["--", ".", ":(exclude,glob)**/bin/**", ":(exclude,glob)**/obj/**", ":(exclude,glob)**/TestResults/**"];
+
+    /// <summary>Makes sure the folder is a git repository with a commit (of its sources) to diff against.</summary>
     public static void EnsureBaseline(string repo)
     {
         if (!Directory.Exists(repo))
@@ -19,14 +22,14 @@ public static class Repository
         }
 
         Check(Git(repo, "init", "-q"));
-        Check(Git(repo, "add", "-A"));
+        Check(Git(repo, ["add", "-A", .. Sources]));
         Check(Git(repo, "commit", "-q", "--allow-empty", "-m", "baseline"));
     }
 
     /// <summary>The diff of everything changed since the baseline, new files included; build output excluded.</summary>
     public static string Diff(string repo)
     {
-        Check(Git(repo, "add", "-A", "--", ".", ":(exclude,glob)**/bin/**", ":(exclude,glob)**/obj/**", ":(exclude,glob)**/TestResults/**"));
+        Check(Git(repo, ["add", "-A", .. Sources]));
         var diff = Git(repo, "diff", "--cached", "HEAD");
         Check(diff);
         return diff.Output;

@@ -9,6 +9,7 @@ public sealed class Trajectory(string path)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly List<string> _notes = [];
+    private readonly List<object> _candidates = [];
     private List<object> _messages = [];
     private Improve.Diagnosis? _diagnosis;
     private string? _problemStatement;
@@ -35,6 +36,27 @@ public sealed class Trajectory(string path)
         {
             Tokens += tokens.TotalTokenCount;
         }
+    }
+
+    /// <summary>
+    /// An edit the offline repair tried, as the one span of <paramref name="file"/> (relative to the repository) it
+    /// replaced, and what its check found; written with the next note. The harness keeps these as patches.
+    /// </summary>
+    public void Candidate(string op, string file, string before, string after, string verdict)
+    {
+        var prefix = 0;
+        while (prefix < before.Length && prefix < after.Length && before[prefix] == after[prefix])
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < before.Length - prefix && suffix < after.Length - prefix && before[^(suffix + 1)] == after[^(suffix + 1)])
+        {
+            suffix++;
+        }
+
+        _candidates.Add(new { @operator = op, file = file.Replace('\\', '/'), start = prefix, length = before.Length - prefix - suffix, text = after[prefix..^suffix], verdict });
     }
 
     /// <summary>Self-improvement: the diagnosis of the logs and the problem statement it became.</summary>
@@ -67,7 +89,7 @@ public sealed class Trajectory(string path)
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(new { stop_reason = StopReason, tokens = Tokens, notes = _notes, messages = _messages, diagnosis = _diagnosis, problem_statement = _problemStatement }, Json));
+        File.WriteAllText(temp, JsonSerializer.Serialize(new { stop_reason = StopReason, tokens = Tokens, candidates = _candidates, notes = _notes, messages = _messages, diagnosis = _diagnosis, problem_statement = _problemStatement }, Json));
         File.Move(temp, path, overwrite: true);
     }
 }

@@ -17,9 +17,10 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
         var clock = Stopwatch.StartNew();
         var scratch = Directory.CreateTempSubdirectory("dgm-repair-").FullName;
         var written = new List<string>();
+        using var workers = new TestWorkers();
         try
         {
-            var visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken, trajectory.Note);
+            var visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken, trajectory.Note, workers);
             var failing = visible.Where(t => !t.Passed).ToList();
             trajectory.Note($"visible tests: {visible.Count}, failing: {string.Join(", ", failing.Select(f => f.Name))}");
             foreach (var (name, write) in failing.Count == 0 ? Reproducers.All : [])
@@ -34,7 +35,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
                 written.AddRange(files);
                 try
                 {
-                    visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken, trajectory.Note);
+                    visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken, trajectory.Note, workers);
                 }
                 catch (InvalidOperationException e)
                 {
@@ -63,7 +64,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
             {
                 var suspects = Localizer.Rank(library, failing, repo).Take(budget.Suspects).ToList();
                 trajectory.Note($"suspects in {library.AssemblyName}: {string.Join(", ", suspects.Select(s => $"{s.Name} ({s.Score:0.#})"))}");
-                using var validator = new Validator(library, testsDll, TimeSpan.FromSeconds(budget.CandidateTestSeconds), scratch);
+                var validator = new Validator(library, workers.For(testsDll), TimeSpan.FromSeconds(budget.CandidateTestSeconds), scratch);
                 foreach (var candidate in suspects.SelectMany(Operators.Candidates))
                 {
                     if (++tried > budget.MaxCandidates || clock.Elapsed.TotalSeconds > budget.WallSeconds)
@@ -72,13 +73,18 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
                     }
 
                     var quick = await validator.CheckAsync(candidate, [.. failing.Select(f => f.Name)], cancellationToken);
-                    trajectory.Note($"candidate {tried} [{candidate.Operator}] {candidate.Description}: {Describe(quick)}");
+                    var before = library.Trees.First(t => t.FilePath == candidate.FilePath).GetText(cancellationToken).ToString();
+                    var after = candidate.NewTree.GetText(cancellationToken).ToString();
                     if (!quick.Passed)
                     {
+                        trajectory.Candidate(candidate.Operator, Path.GetRelativePath(repo, candidate.FilePath), before, after, quick.Compiled ? "fails" : "does_not_compile");
+                        trajectory.Note($"candidate {tried} [{candidate.Operator}] {candidate.Description}: {Describe(quick)}");
                         continue;
                     }
 
                     var full = await validator.CheckAsync(candidate, all, cancellationToken);
+                    trajectory.Candidate(candidate.Operator, Path.GetRelativePath(repo, candidate.FilePath), before, after, full.Passed ? "passes_visible" : "passes_failing_only");
+                    trajectory.Note($"candidate {tried} [{candidate.Operator}] {candidate.Description}: {Describe(quick)}");
                     trajectory.Note($"  all visible tests: {Describe(full)}");
                     if (full.Passed)
                     {

@@ -54,7 +54,15 @@ public static class TestHost
     {
         var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(testsDll));
         var wanted = tests.ToHashSet(StringComparer.Ordinal);
-        foreach (var type in SafeTypes(assembly))
+        var types = SafeTypes(assembly).ToList();
+        foreach (var reason in types.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => HasAttribute(m, "AssemblyInitializeAttribute", "AssemblyCleanupAttribute", "ClassInitializeAttribute", "ClassCleanupAttribute"))
+            .Select(m => $"{m.DeclaringType?.FullName}.{m.Name} initialises or cleans up a class or the assembly"))
+        {
+            await output.WriteLineAsync($"UNSUPPORTED {reason}");
+        }
+
+        foreach (var type in types)
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             {
@@ -64,13 +72,45 @@ public static class TestHost
                     continue;
                 }
 
-                var error = await RunOneAsync(type, method);
-                await output.WriteLineAsync(error is null ? $"PASS {name}" : $"FAIL {name}: {error.ReplaceLineEndings(" ")}");
+                if (Unsupported(type, method) is { } why)
+                {
+                    // Run the way a test framework would, this test might pass or fail differently: say so.
+                    await output.WriteLineAsync($"UNSUPPORTED {name}: {why}");
+                }
+
+                if (await RunOneAsync(type, method) is not { } error)
+                {
+                    await output.WriteLineAsync($"PASS {name}");
+                    continue;
+                }
+
+                await output.WriteLineAsync($"FAIL {name}: {error.Message.ReplaceLineEndings(" ")}");
+                await output.WriteLineAsync($"TRACE {name}\t{error.Trace.ReplaceLineEndings("\u001f")}");
             }
         }
     }
 
-    private static async Task<string?> RunOneAsync(Type type, MethodInfo method)
+    /// <summary>What a test framework does with this test that a plain call does not, or null when a call runs it as the framework would.</summary>
+    private static string? Unsupported(Type type, MethodInfo method)
+    {
+        var attributes = AttributeNames(method);
+        return method.GetParameters().Length > 0 ? "takes arguments (data rows or theories)"
+            : attributes.FirstOrDefault(a => a is "DataRowAttribute" or "DynamicDataAttribute" or "TheoryAttribute" or "InlineDataAttribute" or "MemberDataAttribute" or "ClassDataAttribute"
+                or "TimeoutAttribute" or "ExpectedExceptionAttribute" or "IgnoreAttribute" or "RetryAttribute" or "STATestMethodAttribute") is { } attribute ? $"has [{attribute[..^"Attribute".Length]}]"
+            : method.GetCustomAttributes(inherit: true).Any(a => a.GetType().GetProperty("Skip")?.GetValue(a) is string) ? "is skipped"
+            : method.IsStatic || !type.IsPublic && !type.IsNestedPublic || type.IsAbstract || type.ContainsGenericParameters ? "is not a public instance method of a concrete public class"
+            : attributes.Contains("TestMethodAttribute") && !AttributeNames(type).Contains("TestClassAttribute") ? "is not in a [TestClass]"
+            : method.ReturnType != typeof(void) && method.ReturnType != typeof(Task) || method.ReturnType == typeof(void) && method.GetCustomAttributes().Any(a => a.GetType().Name == "AsyncStateMachineAttribute") ? $"returns {method.ReturnType.Name}"
+            : type.GetConstructor(Type.EmptyTypes) is null ? "its class has no constructor without arguments (fixtures)"
+            : type.GetInterfaces().Any(i => i.Name is "IDisposable" or "IAsyncDisposable" or "IAsyncLifetime" || i.Name.StartsWith("IClassFixture", StringComparison.Ordinal) || i.Name.StartsWith("ICollectionFixture", StringComparison.Ordinal)) ? "its class is disposed or has fixtures"
+            : type.GetProperty("TestContext") is not null ? "its class takes a TestContext"
+            : null;
+    }
+
+    private static HashSet<string> AttributeNames(MemberInfo member) =>
+        [.. member.GetCustomAttributes(inherit: true).SelectMany(a => new[] { a.GetType().Name, a.GetType().BaseType?.Name ?? "" })];
+
+    private static async Task<(string Message, string Trace)?> RunOneAsync(Type type, MethodInfo method)
     {
         try
         {
@@ -90,7 +130,7 @@ public static class TestHost
         catch (Exception e)
         {
             var inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
-            return $"{inner.GetType().Name}: {inner.Message}";
+            return ($"{inner.GetType().Name}: {inner.Message}", inner.StackTrace ?? "");
         }
     }
 

@@ -10,6 +10,8 @@ namespace Dgm.Agent.Repair;
 /// </summary>
 public sealed class TestWorker(string testsDll) : IDisposable
 {
+    public string TestsDll => testsDll;
+
     private Process? _process;
 
     public async Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunAsync(string overrideDll, IReadOnlyList<string> tests, TimeSpan timeout, CancellationToken cancellationToken)
@@ -59,7 +61,8 @@ public sealed class TestWorker(string testsDll) : IDisposable
     {
         // The child is this agent again, started the way this process was.
         var host = Environment.ProcessPath ?? "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        // In the test application's folder, where a test framework runs its tests.
+        var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(testsDll)) };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
             start.ArgumentList.Add(typeof(TestWorker).Assembly.Location);
@@ -91,4 +94,31 @@ public sealed class TestWorker(string testsDll) : IDisposable
     }
 
     public void Dispose() => Stop();
+}
+
+/// <summary>The repair's test workers, one per test application, shared by the first test run and the candidates' checks.</summary>
+public sealed class TestWorkers : IDisposable
+{
+    private readonly Dictionary<string, TestWorker> _workers = new(StringComparer.Ordinal);
+
+    public TestWorker For(string testsDll)
+    {
+        var key = Path.GetFullPath(testsDll);
+        if (!_workers.TryGetValue(key, out var worker))
+        {
+            _workers[key] = worker = new TestWorker(key);
+        }
+
+        return worker;
+    }
+
+    public void Dispose()
+    {
+        foreach (var worker in _workers.Values)
+        {
+            worker.Dispose();
+        }
+
+        _workers.Clear();
+    }
 }

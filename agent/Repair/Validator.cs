@@ -11,10 +11,8 @@ namespace Dgm.Agent.Repair;
 /// (<see cref="TestWorker"/>, one for the whole repair) with a timeout, so a candidate that loops or crashes
 /// only costs its time.
 /// </summary>
-public sealed class Validator(LibraryProject library, string testsDll, TimeSpan testTimeout, string scratch) : IDisposable
+public sealed class Validator(LibraryProject library, TestWorker worker, TimeSpan testTimeout, string scratch)
 {
-    private readonly TestWorker _worker = new(testsDll);
-
     private static readonly ImmutableArray<MetadataReference> Framework =
         [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p))];
 
@@ -22,7 +20,8 @@ public sealed class Validator(LibraryProject library, string testsDll, TimeSpan 
         library.AssemblyName,
         library.Trees,
         [.. Framework, .. library.ExtraReferences.Select(p => MetadataReference.CreateFromFile(p))],
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Debug));
+        // Not concurrent: a sandbox has one CPU, and a small library compiled in parallel only adds hand-offs.
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Debug, concurrentBuild: false));
 
     private int _count;
 
@@ -49,7 +48,5 @@ public sealed class Validator(LibraryProject library, string testsDll, TimeSpan 
     }
 
     private Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunTestsAsync(string dll, IReadOnlyList<string> tests, CancellationToken cancellationToken) =>
-        _worker.RunAsync(dll, tests, testTimeout, cancellationToken);
-
-    public void Dispose() => _worker.Dispose();
+        worker.RunAsync(dll, tests, testTimeout, cancellationToken);
 }

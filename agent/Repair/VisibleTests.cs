@@ -5,12 +5,12 @@ namespace Dgm.Agent.Repair;
 /// <summary>A test the repository's own run reported, with its failure's stack trace.</summary>
 public sealed record TestOutcome(string Name, bool Passed, string StackTrace, string TestsDll);
 
-/// <summary>Runs the repository's visible tests once with `dotnet test` (this also builds everything), or the built test application when it is up to date, and reads the TRX.</summary>
+/// <summary>Runs the repository's visible tests once with `dotnet test` (this also builds everything), or, when the built test application is up to date, its tests in memory or the application itself, and reads the results.</summary>
 public static class VisibleTests
 {
     private static readonly XNamespace Ns = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
-    public static async Task<IReadOnlyList<TestOutcome>> RunAsync(string repo, string scratch, TimeSpan timeout, CancellationToken cancellationToken, Action<string>? note = null)
+    public static async Task<IReadOnlyList<TestOutcome>> RunAsync(string repo, string scratch, TimeSpan timeout, CancellationToken cancellationToken, Action<string>? note = null, TestWorkers? workers = null)
     {
         var outcomes = new List<TestOutcome>();
         foreach (var project in TestProjects(repo))
@@ -22,9 +22,24 @@ public static class VisibleTests
                 Directory.Delete(results, recursive: true);
             }
 
-            // Built from these very sources already (the harness may hand the repository over built): run the test
-            // application directly, as `dotnet test` would once it found nothing to build.
+            // Built from these very sources already (the harness may hand the repository over built): run its tests
+            // in memory, in the worker that will check the candidates, when a plain call runs each of them as the test
+            // framework would; else run the test application directly, as `dotnet test` would once it found nothing
+            // to build.
             var built = BuiltApplication(repo, project);
+            if (built is not null && workers is not null)
+            {
+                var (inMemory, why) = await InMemoryAsync(workers.For(built), timeout, cancellationToken);
+                if (inMemory is not null)
+                {
+                    note?.Invoke($"{Path.GetFileName(project)}: up to date, its {inMemory.Count} tests run in memory");
+                    outcomes.AddRange(inMemory);
+                    continue;
+                }
+
+                note?.Invoke($"{Path.GetFileName(project)}: not run in memory: {why}");
+            }
+
             note?.Invoke(built is null ? $"{Path.GetFileName(project)}: built and tested by dotnet test" : $"{Path.GetFileName(project)}: up to date, its test application run directly");
             var run = built is null
                 ? await ChildProcess.RunAsync("dotnet", ["test", "--project", project, "--report-trx", "--results-directory", results], repo, timeout, cancellationToken)
@@ -41,10 +56,38 @@ public static class VisibleTests
                 throw new InvalidOperationException($"the visible tests did not run (build failure?): {text[Math.Max(0, text.Length - 1500)..]}");
             }
 
-            outcomes.AddRange(Read(XDocument.Load(trx)));
+            outcomes.AddRange(Read(XDocument.Load(trx)).OrderBy(o => o.Name, StringComparer.Ordinal));
         }
 
         return outcomes;
+    }
+
+    /// <summary>Every test of the built application run in the worker, or null and why not (a test it cannot run as the framework would, a crash, a timeout, no test).</summary>
+    private static async Task<(IReadOnlyList<TestOutcome>? Outcomes, string Why)> InMemoryAsync(TestWorker worker, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var (timedOut, crashed, lines) = await worker.RunAsync("", [], timeout, cancellationToken);
+        if (timedOut || crashed)
+        {
+            return (null, timedOut ? "timed out" : "the test process crashed");
+        }
+
+        if (lines.FirstOrDefault(l => l.StartsWith("UNSUPPORTED ", StringComparison.Ordinal)) is { } unsupported)
+        {
+            return (null, unsupported["UNSUPPORTED ".Length..]);
+        }
+
+        var traces = lines.Where(l => l.StartsWith("TRACE ", StringComparison.Ordinal))
+            .Select(l => l["TRACE ".Length..].Split('\t', 2))
+            .ToDictionary(p => p[0], p => p.Length > 1 ? p[1].Replace('\u001f', '\n') : "", StringComparer.Ordinal);
+        var outcomes = lines
+            .Select(l => l.StartsWith("PASS ", StringComparison.Ordinal) ? (Name: l["PASS ".Length..], Passed: true)
+                : l.StartsWith("FAIL ", StringComparison.Ordinal) ? (Name: l["FAIL ".Length..].Split(": ", 2)[0], Passed: false)
+                : (Name: "", Passed: false))
+            .Where(o => o.Name.Length > 0)
+            .OrderBy(o => o.Name, StringComparer.Ordinal)
+            .Select(o => new TestOutcome(o.Name, o.Passed, traces.GetValueOrDefault(o.Name, ""), worker.TestsDll))
+            .ToList();
+        return outcomes.Count == 0 ? (null, "it found no test") : (outcomes, "");
     }
 
     /// <summary>The project's built test application when no file of the repository is newer than it, else null.</summary>

@@ -56,11 +56,9 @@ public sealed class AgentOfflineRepairTests
         var (work, repo) = CopyTask(task);
         try
         {
-            var build = await AgentProcess.RunToolAsync("dotnet", ["build", Path.Combine(repo, TestProjectOf(task))], repo);
-            Assert.AreEqual(0, build.Exit, build.Output);
-
+            await BuildAsync(repo, task);
             var (patch, trajectory, _) = await SolveAsync(repo, task.ProblemPath);
-            StringAssert.Contains(Notes(trajectory), "up to date, its test application run directly");
+            StringAssert.Contains(Notes(trajectory), "up to date, its 3 tests run in memory");
             Assert.AreEqual("plausible_patch", trajectory.RootElement.GetProperty("stop_reason").GetString(), Notes(trajectory));
             Assert.AreEqual(GradeStatus.Resolved, (await (await GradingFixture.GraderAsync()).GradeAsync(task, patch, CancellationToken.None)).Status);
 
@@ -73,6 +71,88 @@ public sealed class AgentOfflineRepairTests
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    [TestMethod]
+    public async Task Tests_run_in_memory_report_the_same_failures_and_stack_frames_as_the_test_framework_and_data_rows_go_to_the_framework()
+    {
+        var task = GradingFixture.DateRange;
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            // The task's bug fixed, another that throws inside the library, so its stack frames lead the localization.
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "DateRange.cs"), File.ReadAllText(task.RepoDir + "/src/Ranges/DateRange.cs").Replace("- Start.DayNumber;", "- Start.DayNumber + 1;", StringComparison.Ordinal));
+            var lookup = Path.Combine(repo, "src", "Ranges", "Lookup.cs");
+            void WriteLookup() => File.WriteAllText(lookup, """
+                namespace Ranges;
+
+                public static class Lookup
+                {
+                    public static int At(int[] values, int index)
+                    {
+                        var position = index + 1;
+                        return values[position];
+                    }
+                }
+                """);
+            WriteLookup();
+            File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "LookupTests.cs"), """
+                namespace Ranges.Tests;
+
+                [TestClass]
+                public sealed class LookupTests
+                {
+                    [TestMethod]
+                    public void AtReadsTheLastValue() => Assert.AreEqual(2, Lookup.At([1, 2], 1));
+
+                    [TestMethod]
+                    public void AtReadsTheFirstValue() => Assert.AreEqual(1, Lookup.At([1, 2], 0));
+                }
+                """);
+            await BuildAsync(repo, task);
+            string Evidence(JsonDocument trajectory) => string.Join('\n', Notes(trajectory).Split('\n').Where(n => n.StartsWith("visible tests:", StringComparison.Ordinal) || n.StartsWith("suspects in", StringComparison.Ordinal)));
+
+            var (patch, inMemory, _) = await SolveAsync(repo, task.ProblemPath);
+            StringAssert.Contains(Notes(inMemory), "up to date, its 5 tests run in memory");
+            StringAssert.Contains(Evidence(inMemory), "At (4", "the library frame of the failing test's exception counts");
+            Assert.AreEqual("plausible_patch", inMemory.RootElement.GetProperty("stop_reason").GetString(), Notes(inMemory));
+            StringAssert.Contains(patch, "-        var position = index + 1;");
+
+            WriteLookup(); // newer than the build now
+            var (_, framework, _) = await SolveAsync(repo, task.ProblemPath);
+            StringAssert.Contains(Notes(framework), "built and tested by dotnet test");
+            Assert.AreEqual(Evidence(framework), Evidence(inMemory));
+
+            // Data rows: a plain call cannot run them as MSTest does, so the test application runs.
+            File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "LookupTests.cs"), """
+                namespace Ranges.Tests;
+
+                [TestClass]
+                public sealed class LookupTests
+                {
+                    [TestMethod]
+                    [DataRow(0, 1)]
+                    [DataRow(1, 2)]
+                    public void AtReadsEachValue(int index, int expected) => Assert.AreEqual(expected, Lookup.At([1, 2], index));
+                }
+                """);
+            WriteLookup();
+            await BuildAsync(repo, task);
+            var (_, rows, _) = await SolveAsync(repo, task.ProblemPath);
+            StringAssert.Contains(Notes(rows), "not run in memory: Ranges.Tests.LookupTests.AtReadsEachValue: takes arguments");
+            StringAssert.Contains(Notes(rows), "up to date, its test application run directly");
+            StringAssert.Contains(Evidence(rows), "Ranges.Tests.LookupTests.AtReadsEachValue");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task BuildAsync(string repo, BenchTask task)
+    {
+        var build = await AgentProcess.RunToolAsync("dotnet", ["build", Path.Combine(repo, TestProjectOf(task))], repo);
+        Assert.AreEqual(0, build.Exit, build.Output);
     }
 
     private static string TestProjectOf(BenchTask task) => task.Spec.TestCommand.SkipWhile(a => a != "--project").Skip(1).First();

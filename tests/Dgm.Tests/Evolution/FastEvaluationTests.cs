@@ -40,7 +40,7 @@ public sealed class FastEvaluationTests
         var declared = Dgm.Benchmarks.Control.TestDiscovery.TestsIn(testOutput[0]);
         Assert.IsTrue(declared.All(t => visibleSources.Contains(t.Split('.')[^1], StringComparison.Ordinal)), "only the visible tests are built, never the hidden ones");
         var notes = string.Join('\n', JsonDocument.Parse(attempt.Trajectory).RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
-        StringAssert.Contains(notes, "up to date, its test application run directly");
+        StringAssert.Contains(notes, "up to date, its 3 tests run in memory");
         Assert.AreEqual("fast", attempt.Grade.GradedBy, attempt.Grade.Fallback);
         Assert.AreEqual(GradeStatus.Resolved, attempt.Grade.Status, attempt.Grade.OutputTail);
         await pool.DisposeAsync();
