@@ -38,9 +38,11 @@ public static class Agreement
         tasks.SelectMany(t => new[] { new CorpusPatch(t, "gold", "gold.patch", t.GoldPatch), new CorpusPatch(t, "empty", "empty", "") });
 
     /// <summary>
-    /// Agent patches under <paramref name="folders"/>: run folders (`nodes/*/evals|holdout/TASK/patch.diff`) and
-    /// corpus folders (`TASK/*.patch`), matched to tasks by folder name; empty ones are left out (the empty
-    /// patch is in the corpus once per task), duplicates per task are kept once.
+    /// Agent patches under <paramref name="folders"/>: run folders (`nodes/*/evals|holdout/TASK/patch.diff`, kind
+    /// "agent", and every edit the offline repair tried, from the `candidates` of the `trajectory.json` beside it,
+    /// kind "candidate") and corpus folders (`TASK/*.patch`, `TASK/candidate-*.patch`), matched to tasks by folder
+    /// name; empty ones are left out (the empty patch is in the corpus once per task), duplicates per task and kind
+    /// are kept once.
     /// </summary>
     public static IReadOnlyList<CorpusPatch> AgentPatches(IEnumerable<string> folders, IReadOnlyList<BenchTask> tasks)
     {
@@ -51,7 +53,8 @@ public static class Agreement
             byId.TryAdd(Path.GetFileName(task.Folder), task);
         }
 
-        var found = new Dictionary<(string, string), CorpusPatch>();
+        var found = new Dictionary<(string, string, string), CorpusPatch>();
+        void Add(CorpusPatch patch) => found.TryAdd((patch.Task.Id, patch.Kind, patch.Hash), patch);
         foreach (var folder in folders)
         {
             if (!Directory.Exists(folder))
@@ -62,23 +65,99 @@ public static class Agreement
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file);
-                if ((name != "patch.diff" && !name.EndsWith(".patch", StringComparison.Ordinal)) || !byId.TryGetValue(Path.GetFileName(Path.GetDirectoryName(file)!), out var task))
+                if (!byId.TryGetValue(Path.GetFileName(Path.GetDirectoryName(file)!), out var task))
                 {
                     continue;
                 }
 
-                var text = File.ReadAllText(file);
-                if (string.IsNullOrWhiteSpace(text))
+                if (name == "trajectory.json")
+                {
+                    foreach (var candidate in Candidates(task, file, Path.GetRelativePath(folder, file)))
+                    {
+                        Add(candidate);
+                    }
+
+                    continue;
+                }
+
+                if ((name != "patch.diff" && !name.EndsWith(".patch", StringComparison.Ordinal)) || File.ReadAllText(file) is not { } text || string.IsNullOrWhiteSpace(text))
                 {
                     continue;
                 }
 
-                var patch = new CorpusPatch(task, "agent", Path.GetRelativePath(folder, file), text);
-                found.TryAdd((task.Id, patch.Hash), patch);
+                Add(new CorpusPatch(task, name.StartsWith("candidate-", StringComparison.Ordinal) ? "candidate" : "agent", Path.GetRelativePath(folder, file), text));
             }
         }
 
         return [.. found.Values];
+    }
+
+    /// <summary>The edits an offline repair tried, each as a patch of the task's repository file it changed (none from an unreadable log or a file that is not there).</summary>
+    private static IEnumerable<CorpusPatch> Candidates(BenchTask task, string trajectory, string source)
+    {
+        var index = 0;
+        foreach (var (file, start, length, text) in Edits(trajectory))
+        {
+            index++;
+            var path = Path.GetFullPath(Path.Combine(task.RepoDir, file));
+            if (!path.StartsWith(Path.GetFullPath(task.RepoDir) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
+            {
+                continue;
+            }
+
+            var before = File.ReadAllText(path);
+            if (start < 0 || length < 0 || start + length > before.Length)
+            {
+                continue;
+            }
+
+            var patch = UnifiedDiff.Of(file.Replace('\\', '/'), before, string.Concat(before.AsSpan(0, start), text, before.AsSpan(start + length)));
+            if (patch.Length > 0)
+            {
+                yield return new CorpusPatch(task, "candidate", $"{source}#{index}", patch);
+            }
+        }
+    }
+
+    private static List<(string File, int Start, int Length, string Text)> Edits(string trajectory)
+    {
+        try
+        {
+            using var log = System.Text.Json.JsonDocument.Parse(File.ReadAllText(trajectory));
+            return log.RootElement.TryGetProperty("candidates", out var candidates) && candidates.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? [.. candidates.EnumerateArray().Select(c => (c.GetProperty("file").GetString() ?? "", c.GetProperty("start").GetInt32(), c.GetProperty("length").GetInt32(), c.GetProperty("text").GetString() ?? ""))]
+                : [];
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// At most <paramref name="count"/> of <paramref name="patches"/>, taken in turn from each task and kind (each
+    /// group in hash order), so a sample covers every task and kind; the same corpus gives the same sample.
+    /// </summary>
+    public static IEnumerable<CorpusPatch> Spread(IEnumerable<CorpusPatch> patches, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var groups = patches.GroupBy(p => (p.Task.Id, p.Kind))
+            .OrderBy(g => g.Key.Id, StringComparer.Ordinal).ThenBy(g => g.Key.Kind, StringComparer.Ordinal)
+            .Select(g => new Queue<CorpusPatch>(g.OrderBy(p => p.Hash, StringComparer.Ordinal)))
+            .ToList();
+        var taken = 0;
+        while (taken < count && groups.Any(g => g.Count > 0))
+        {
+            foreach (var group in groups.Where(g => g.Count > 0))
+            {
+                if (taken++ >= count)
+                {
+                    yield break;
+                }
+
+                yield return group.Dequeue();
+            }
+        }
     }
 
     /// <summary>Keeps agent patches in a corpus folder (`TASK/HASH.patch`), so the corpus outlives the runs it came from.</summary>
@@ -86,9 +165,9 @@ public static class Agreement
     {
         ArgumentNullException.ThrowIfNull(patches);
         var written = 0;
-        foreach (var patch in patches.Where(p => p.Kind == "agent"))
+        foreach (var patch in patches.Where(p => p.Kind is "agent" or "candidate"))
         {
-            var file = Path.Combine(corpus, Path.GetFileName(patch.Task.Folder), patch.Hash + ".patch");
+            var file = Path.Combine(corpus, Path.GetFileName(patch.Task.Folder), (patch.Kind == "candidate" ? "candidate-" : "") + patch.Hash + ".patch");
             if (!File.Exists(file))
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);

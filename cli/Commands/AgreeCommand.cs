@@ -19,9 +19,10 @@ internal static class AgreeCommand
         var sample = new Option<int?>("--sample") { Description = "Only N tasks spread over the suite." };
         var workers = new Option<int>("--workers") { Description = "Patches graded at once (each by both paths).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var write = new Option<string?>("--write") { Description = "Also write the figures into this markdown file, between the agree markers." };
+        var limit = new Option<int?>("--limit") { Description = "Grade at most N of the agent patches, spread over the tasks and kinds (the same N for the same corpus)." };
         var command = new Command("agree", "Grade every patch of the agreement corpus by the full and the fast path; fail unless every verdict and every test's status is equal.")
         {
-            suite, sandbox, runs, corpus, save, noGold, only, sample, workers, write,
+            suite, sandbox, runs, corpus, save, noGold, only, sample, workers, write, limit,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -35,7 +36,12 @@ internal static class AgreeCommand
             }
 
             var kept = Directory.Exists(corpusDir) ? Agreement.AgentPatches([corpusDir], tasks) : [];
-            var agent = collected.Concat(kept).DistinctBy(p => (p.Task.Id, p.Hash)).ToList();
+            var agent = collected.Concat(kept).DistinctBy(p => (p.Task.Id, p.Kind, p.Hash)).ToList();
+            if (parse.GetValue(limit) is { } most)
+            {
+                agent = [.. Agreement.Spread(agent, most)];
+            }
+
             List<CorpusPatch> patches = [.. parse.GetValue(noGold) ? [] : Agreement.GoldAndEmpty(tasks), .. agent];
             if (patches.Count == 0)
             {

@@ -15,7 +15,7 @@ namespace Dgm.Cli.Commands;
 /// </summary>
 internal static class EvaluationPerf
 {
-    public static async Task<PerfPair> MeasureAsync(SandboxPool pool, GradingEnvironment environment, string agentDir, IReadOnlyList<BenchTask> tasks, int rounds, CancellationToken cancellationToken)
+    public static async Task<PerfPair> MeasureAsync(SandboxPool pool, GradingEnvironment environment, string agentDir, IReadOnlyList<BenchTask> tasks, int rounds, TextWriter log, CancellationToken cancellationToken)
     {
         var plans = new BuildPlans(pool, environment, "perf");
         await plans.PrepareAsync(tasks, 2, cancellationToken);
@@ -39,6 +39,7 @@ internal static class EvaluationPerf
         var timeout = TimeSpan.FromMinutes(5);
         var ours = new List<double>();
         var baseline = new List<double>();
+        var (agentRuns, gradings, inMemory) = (new List<double>(), new List<double>(), 0);
         for (var round = 0; round <= rounds; round++)
         {
             foreach (var task in tasks)
@@ -59,11 +60,17 @@ internal static class EvaluationPerf
                     // The first round warms both sides (the agent's first start, the compiler) and is not counted.
                     ours.Add(fastSeconds);
                     baseline.Add(fullSeconds);
+                    agentRuns.Add(fast.Run.Duration.TotalSeconds);
+                    gradings.Add(fast.Grade.TotalSeconds);
+                    inMemory += fast.Trajectory.Contains("tests run in memory", StringComparison.Ordinal) ? 1 : 0;
+                    await log.WriteLineAsync($"  {task.Id}: {fastSeconds:0.000} s against {fullSeconds:0.000} s (the agent {fast.Run.Duration.TotalSeconds:0.000} s, stopped: {fast.StopReason}; grading {fast.Grade.TotalSeconds:0.000} s by the {fast.Grade.GradedBy ?? "-"} path)");
                 }
             }
         }
 
         Directory.Delete(precompiled, recursive: true);
+        // Means, not medians: an empty patch is not graded at all, so a median grading time says little.
+        await log.WriteLineAsync($"  cheap path, means: the agent's command in its sandbox {agentRuns.Average():0.000} s, grading {gradings.Average():0.000} s, the rest (sandboxes, copies, plan and build look-ups) {ours.Average() - agentRuns.Average() - gradings.Average():0.000} s; the agent's first test run was in memory in {inMemory} of {ours.Count}");
         return new PerfPair(
             $"P6, one task evaluation by the offline seed agent ({tasks.Count} train tasks × {rounds})",
             "solve in a pre-started sandbox + fast grading",

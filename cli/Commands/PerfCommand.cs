@@ -66,7 +66,7 @@ internal static class PerfCommand
                 var train = Suite.Load(parse.GetValue(suite)!).Split("train").ToList();
                 var sample = Enumerable.Range(0, Math.Min(parse.GetValue(evalTasks), train.Count)).Select(i => train[i * train.Count / Math.Min(parse.GetValue(evalTasks), train.Count)]).ToList();
                 await output.WriteLineAsync($"measuring task evaluations by the offline seed on {sample.Count} train tasks, today's path against the cheap one...");
-                pairs.Add(await EvaluationPerf.MeasureAsync(context.Factory as SandboxPool ?? new SandboxPool(context.Factory), environment, Path.GetFullPath(parse.GetValue(agent)!), sample, Math.Max(1, n / 3), cancellationToken));
+                pairs.Add(await EvaluationPerf.MeasureAsync(context.Factory as SandboxPool ?? new SandboxPool(context.Factory), environment, Path.GetFullPath(parse.GetValue(agent)!), sample, Math.Max(1, n / 3), output, cancellationToken));
             }
 
             if (chosen.Contains("validation"))

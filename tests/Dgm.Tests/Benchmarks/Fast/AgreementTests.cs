@@ -33,6 +33,69 @@ public sealed class AgreementTests
     }
 
     [TestMethod]
+    public async Task The_edits_an_offline_repair_tried_become_patches_that_apply_to_the_task_and_a_hostile_log_gives_none()
+    {
+        using var folder = new TempFolder();
+        var task = GradingFixture.DateRange;
+        var file = "src/Ranges/DateRange.cs";
+        var text = File.ReadAllText(Path.Combine(task.RepoDir, file));
+        var at = text.IndexOf("- Start.DayNumber", StringComparison.Ordinal);
+        var last = text.TrimEnd().Length - 1;
+        string Edit(string path, int start, int length, string replacement) =>
+            $$"""{"file": "{{path}}", "start": {{start}}, "length": {{length}}, "text": "{{replacement}}", "verdict": "fails", "operator": "x"}""";
+        Files.Write(folder.Path, $"run/nodes/1/evals/{task.Id}/trajectory.json", $$"""
+            {"stop_reason": "budget", "candidates": [
+              {{Edit(file, at, 17, "- Start.DayNumber + 1")}},
+              {{Edit(file, at, 17, "- Start.DayNumber + 1")}},
+              {{Edit(file, last, 1, "}\\n// end")}},
+              {{Edit(file, 0, 0, "")}},
+              {{Edit("../../../../etc/passwd", 0, 1, "x")}},
+              {{Edit(file, text.Length, 5, "x")}},
+              {{Edit("src/Ranges/Missing.cs", 0, 0, "x")}}
+            ], "notes": []}
+            """);
+        Files.Write(folder.Path, $"run/nodes/2/evals/{task.Id}/trajectory.json", "{ not json");
+        Files.Write(folder.Path, $"run/nodes/3/evals/{task.Id}/trajectory.json", """{"candidates": [{"file": 3}]}""");
+
+        var collected = Agreement.AgentPatches([Path.Combine(folder.Path, "run")], [task]);
+
+        Assert.HasCount(2, collected, "the same edit once; no empty edit, no file outside the repository or missing, no span beyond the file, nothing from a garbled log");
+        Assert.IsTrue(collected.All(p => p.Kind == "candidate"));
+        foreach (var patch in collected)
+        {
+            using var repo = new TempFolder();
+            Dgm.Sandbox.FileTree.Copy(task.RepoDir, repo.Path, followLinks: false);
+            File.WriteAllText(Path.Combine(repo.Path, "edit.patch"), patch.Patch);
+            var check = await AgentProcess.RunToolAsync("git", ["apply", "--check", "edit.patch"], repo.Path);
+            Assert.AreEqual(0, check.Exit, $"{check.Output}\n{patch.Patch}");
+        }
+
+        StringAssert.Contains(collected[0].Patch, "+    public int Days => End.DayNumber - Start.DayNumber + 1;");
+        var corpus = Path.Combine(folder.Path, "corpus");
+        Assert.AreEqual(2, Agreement.Save(collected, corpus));
+        Assert.IsTrue(Agreement.AgentPatches([corpus], [task]).All(p => p.Kind == "candidate"), "kept candidates stay candidates");
+    }
+
+    [TestMethod]
+    public void A_limited_sample_takes_from_every_task_and_kind_in_turn_and_is_the_same_each_time()
+    {
+        var date = GradingFixture.DateRange;
+        var other = date with { Spec = date.Spec with { InstanceId = "other-task" } };
+        var patches = Enumerable.Range(0, 6).Select(i => new CorpusPatch(date, "candidate", $"c{i}", $"patch {i}"))
+            .Append(new CorpusPatch(date, "agent", "a", "final"))
+            .Append(new CorpusPatch(other, "candidate", "o", "other"))
+            .ToList();
+
+        var sample = Agreement.Spread(patches, 4).ToList();
+
+        Assert.HasCount(4, sample);
+        Assert.AreEqual(1, sample.Count(p => p.Kind == "agent"));
+        Assert.AreEqual(1, sample.Count(p => p.Task.Id == "other-task"));
+        CollectionAssert.AreEqual(sample, Agreement.Spread(Enumerable.Reverse(patches), 4).ToList(), "the same corpus in another order gives the same sample");
+        Assert.HasCount(8, Agreement.Spread(patches, 100).ToList());
+    }
+
+    [TestMethod]
     public void A_missing_folder_is_an_error_naming_it()
     {
         var error = Assert.ThrowsExactly<DirectoryNotFoundException>(() => Agreement.AgentPatches(["/no/such/run"], [GradingFixture.DateRange]));
