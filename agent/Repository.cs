@@ -22,6 +22,14 @@ public static class Repository
         }
 
         Check(Git(repo, "init", "-q"));
+
+        // Build output is never work: ignored, so `git status` in a repository handed over built stays quiet too.
+        if (Directory.Exists(Path.Combine(repo, ".git")))
+        {
+            Directory.CreateDirectory(Path.Combine(repo, ".git", "info"));
+            File.AppendAllText(Path.Combine(repo, ".git", "info", "exclude"), "\nbin/\nobj/\nTestResults/\n");
+        }
+
         Check(Git(repo, ["add", "-A", .. Sources]));
         Check(Git(repo, "commit", "-q", "--allow-empty", "-m", "baseline"));
     }

@@ -102,6 +102,7 @@ public static class TestHost
             : attributes.Contains("TestMethodAttribute") && !AttributeNames(type).Contains("TestClassAttribute") ? "is not in a [TestClass]"
             : method.ReturnType != typeof(void) && method.ReturnType != typeof(Task) || method.ReturnType == typeof(void) && method.GetCustomAttributes().Any(a => a.GetType().Name == "AsyncStateMachineAttribute") ? $"returns {method.ReturnType.Name}"
             : type.GetConstructor(Type.EmptyTypes) is null ? "its class has no constructor without arguments (fixtures)"
+            : new[] { "TestInitializeAttribute", "TestCleanupAttribute" }.Any(a => type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Count(m => HasAttribute(m, a)) > 1) ? "its class has more than one test initialiser or cleanup (their order is the framework's)"
             : type.GetInterfaces().Any(i => i.Name is "IDisposable" or "IAsyncDisposable" or "IAsyncLifetime" || i.Name.StartsWith("IClassFixture", StringComparison.Ordinal) || i.Name.StartsWith("ICollectionFixture", StringComparison.Ordinal)) ? "its class is disposed or has fixtures"
             : type.GetProperty("TestContext") is not null ? "its class takes a TestContext"
             : null;

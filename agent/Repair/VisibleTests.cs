@@ -78,6 +78,7 @@ public static class VisibleTests
 
         var traces = lines.Where(l => l.StartsWith("TRACE ", StringComparison.Ordinal))
             .Select(l => l["TRACE ".Length..].Split('\t', 2))
+            .DistinctBy(p => p[0], StringComparer.Ordinal)
             .ToDictionary(p => p[0], p => p.Length > 1 ? p[1].Replace('\u001f', '\n') : "", StringComparer.Ordinal);
         var outcomes = lines
             .Select(l => l.StartsWith("PASS ", StringComparison.Ordinal) ? (Name: l["PASS ".Length..], Passed: true)

@@ -13,7 +13,7 @@ internal static class AgreeCommand
         var sandbox = BenchCommands.SandboxOption();
         var runs = new Option<string[]>("--from") { Description = "Run folders (or corpus folders) to collect agent patches from (repeatable).", AllowMultipleArgumentsPerToken = true };
         var corpus = new Option<string>("--corpus") { Description = "The kept corpus of agent patches (TASK/HASH.patch), graded too.", DefaultValueFactory = _ => Path.Combine("benchmarks", "agreement") };
-        var save = new Option<bool>("--save") { Description = "Add the agent patches collected with --from to the corpus folder." };
+        var save = new Option<bool>("--save") { Description = "Add the agent patches collected with --from (with --limit, those sampled) to the corpus folder." };
         var noGold = new Option<bool>("--no-gold") { Description = "Leave out each task's gold and empty patch." };
         var only = new Option<string[]>("--task") { Description = "Only these task ids (repeatable).", AllowMultipleArgumentsPerToken = true };
         var sample = new Option<int?>("--sample") { Description = "Only N tasks spread over the suite." };
@@ -30,16 +30,17 @@ internal static class AgreeCommand
             var tasks = BenchCommands.Select(loaded, parse.GetValue(only), parse.GetValue(sample));
             var corpusDir = parse.GetValue(corpus)!;
             var collected = Agreement.AgentPatches(parse.GetValue(runs) ?? [], tasks);
-            if (parse.GetValue(save))
-            {
-                await error.WriteLineAsync($"kept {Agreement.Save(collected, corpusDir)} new agent patches in {corpusDir}");
-            }
-
             var kept = Directory.Exists(corpusDir) ? Agreement.AgentPatches([corpusDir], tasks) : [];
-            var agent = collected.Concat(kept).DistinctBy(p => (p.Task.Id, p.Kind, p.Hash)).ToList();
+            var agent = kept.Concat(collected).DistinctBy(p => (p.Task.Id, p.Kind, p.Hash)).ToList();
             if (parse.GetValue(limit) is { } most)
             {
                 agent = [.. Agreement.Spread(agent, most)];
+            }
+
+            if (parse.GetValue(save))
+            {
+                // What is graded is kept (with --limit, the sample).
+                await error.WriteLineAsync($"kept {Agreement.Save(agent, corpusDir)} new agent patches in {corpusDir}");
             }
 
             List<CorpusPatch> patches = [.. parse.GetValue(noGold) ? [] : Agreement.GoldAndEmpty(tasks), .. agent];

@@ -72,8 +72,11 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
         var marker = Path.Combine(target, ".dgm-visible");
         if (File.Exists(marker))
         {
+            Used(target);
             return File.ReadAllText(marker) == "built" ? Path.Combine(target, "tree") : null;
         }
+
+        Prune(Folder, $"visible-{Sanitize(task.Id)}", key, DateTime.UtcNow, StaleAfter);
 
         Directory.CreateDirectory(Folder);
         var staging = Path.Combine(Folder, $".staging-{Guid.NewGuid():N}");
@@ -189,8 +192,11 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
         var target = Path.Combine(Folder, $"{Sanitize(task.Id)}-{key}");
         if (BuildPlan.TryRead(Path.Combine(target, "plan.json")) is { } existing)
         {
+            Used(target);
             return new PlanEntry(existing, target);
         }
+
+        Prune(Folder, Sanitize(task.Id), key, DateTime.UtcNow, StaleAfter);
 
         Directory.CreateDirectory(Folder);
         var staging = Path.Combine(Folder, $".staging-{Guid.NewGuid():N}");
@@ -353,6 +359,60 @@ public sealed class BuildPlans(ISandboxFactory sandboxes, GradingEnvironment env
         }
 
         return result;
+    }
+
+    /// <summary>How long a task's plan or visible build under another key (the task, the SDK or the format changed since) is kept unused.</summary>
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Removes what a new capture of one task makes stale: that task's entries under other keys unused for
+    /// <paramref name="staleAfter"/> (a checkout with other task files may still use one: it is dated on each use),
+    /// and any half-made `.staging-*` folder an hour old (a killed capture's). Returns how many it removed; a folder
+    /// another process is removing or using is left.
+    /// </summary>
+    public static int Prune(string folder, string prefix, string keepKey, DateTime now, TimeSpan staleAfter)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var entry in Directory.EnumerateDirectories(folder))
+        {
+            var name = Path.GetFileName(entry);
+            var otherKey = name.Length == prefix.Length + 17 && name.StartsWith(prefix + "-", StringComparison.Ordinal)
+                && name[(prefix.Length + 1)..] is var key && key != keepKey && key.All(char.IsAsciiHexDigitLower);
+            var stale = otherKey ? now - Directory.GetLastWriteTimeUtc(entry) > staleAfter
+                : name.StartsWith(".staging-", StringComparison.Ordinal) && now - Directory.GetLastWriteTimeUtc(entry) > TimeSpan.FromHours(1);
+            if (!stale)
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(entry, recursive: true);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Dates an entry on use, so pruning keeps what any checkout still uses.</summary>
+    private static void Used(string target)
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(target, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private static string Sanitize(string id) => string.Concat(id.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
