@@ -65,6 +65,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
                 var suspects = Localizer.Rank(library, failing, repo).Take(budget.Suspects).ToList();
                 trajectory.Note($"suspects in {library.AssemblyName}: {string.Join(", ", suspects.Select(s => $"{s.Name} ({s.Score:0.#})"))}");
                 var validator = new Validator(library, workers.For(testsDll), TimeSpan.FromSeconds(budget.CandidateTestSeconds), scratch);
+                var originals = new Dictionary<string, string>(StringComparer.Ordinal); // each file's text, read once for the candidates' log
                 foreach (var candidate in suspects.SelectMany(Operators.Candidates))
                 {
                     if (++tried > budget.MaxCandidates || clock.Elapsed.TotalSeconds > budget.WallSeconds)
@@ -73,7 +74,8 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
                     }
 
                     var quick = await validator.CheckAsync(candidate, [.. failing.Select(f => f.Name)], cancellationToken);
-                    var before = library.Trees.First(t => t.FilePath == candidate.FilePath).GetText(cancellationToken).ToString();
+                    var before = originals.TryGetValue(candidate.FilePath, out var text) ? text
+                        : originals[candidate.FilePath] = library.Trees.First(t => t.FilePath == candidate.FilePath).GetText(cancellationToken).ToString();
                     var after = candidate.NewTree.GetText(cancellationToken).ToString();
                     if (!quick.Passed)
                     {

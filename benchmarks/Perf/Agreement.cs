@@ -96,6 +96,7 @@ public static class Agreement
     private static IEnumerable<CorpusPatch> Candidates(BenchTask task, string trajectory, string source)
     {
         var index = 0;
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (file, start, length, text) in Edits(trajectory))
         {
             index++;
@@ -105,7 +106,7 @@ public static class Agreement
                 continue;
             }
 
-            var before = File.ReadAllText(path);
+            var before = files.TryGetValue(path, out var read) ? read : files[path] = File.ReadAllText(path);
             if (start < 0 || length < 0 || start + length > before.Length)
             {
                 continue;
