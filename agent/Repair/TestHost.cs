@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.Json;
 
 namespace Dgm.Agent.Repair;
 
@@ -20,11 +21,15 @@ public static class TestHost
     /// The long-lived child (see <see cref="TestWorker"/>): one request a line, "OVERRIDE\tTEST,TEST\tNONCE",
     /// each run in a fresh collectible load context (so one candidate's statics never reach the next), answered
     /// by result lines and "END NONCE". What the tests print goes to standard error, never into the answer.
+    /// The test application's packages (its test framework and libraries, nothing built from the repository)
+    /// are loaded once, in this process's own context, and shared by every candidate: loading and compiling
+    /// them again per candidate was most of a check's time.
     /// </summary>
     public static async Task<int> ServeAsync(string testsDll)
     {
         var answer = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false };
         Console.SetOut(Console.Error);
+        var shared = new SharedPackages(testsDll);
         while (await Console.In.ReadLineAsync() is { } line)
         {
             var parts = line.Split('\t');
@@ -33,7 +38,7 @@ public static class TestHost
                 continue;
             }
 
-            var context = new CandidateContext(testsDll, parts[0].Length == 0 ? null : parts[0], collectible: true);
+            var context = new CandidateContext(testsDll, parts[0].Length == 0 ? null : parts[0], collectible: true, shared);
             try
             {
                 await RunInAsync(context, testsDll, parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries), answer);
@@ -167,8 +172,11 @@ public static class TestHost
         }
     }
 
-    /// <summary>Resolves the test assembly's dependencies from its folder, and the library under repair from the candidate.</summary>
-    private sealed class CandidateContext(string testsDll, string? overrideDll, bool collectible) : AssemblyLoadContext(isCollectible: collectible)
+    /// <summary>
+    /// Resolves the test assembly's dependencies from its folder, and the library under repair from the candidate;
+    /// the application's packages, when shared, come from the process's own context.
+    /// </summary>
+    private sealed class CandidateContext(string testsDll, string? overrideDll, bool collectible, SharedPackages? shared = null) : AssemblyLoadContext(isCollectible: collectible)
     {
         private readonly AssemblyDependencyResolver _resolver = new(Path.GetFullPath(testsDll));
         private readonly string? _overrideName = overrideDll is null ? null : AssemblyName.GetAssemblyName(overrideDll).Name;
@@ -180,7 +188,73 @@ public static class TestHost
                 return LoadFromAssemblyPath(Path.GetFullPath(overrideDll!));
             }
 
-            return _resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null;
+            return shared?.Load(name) ?? (_resolver.ResolveAssemblyToPath(name) is { } path ? LoadFromAssemblyPath(path) : null);
+        }
+    }
+
+    /// <summary>
+    /// The assemblies of a test application's packages and references (its deps.json says which were built from
+    /// the repository: those never are), loaded once into the default context. An assembly this agent itself
+    /// carries is left out, so the tests never run against the agent's version of it.
+    /// </summary>
+    private sealed class SharedPackages
+    {
+        private readonly AssemblyDependencyResolver _resolver;
+        private readonly HashSet<string> _names;
+        private readonly Dictionary<string, Assembly> _loaded = new(StringComparer.Ordinal);
+
+        public SharedPackages(string testsDll)
+        {
+            _resolver = new AssemblyDependencyResolver(Path.GetFullPath(testsDll));
+            _names = Names(Path.ChangeExtension(Path.GetFullPath(testsDll), ".deps.json"));
+            AssemblyLoadContext.Default.Resolving += (_, name) => Load(name);
+        }
+
+        public Assembly? Load(AssemblyName name)
+        {
+            if (name.Name is not { } key || !_names.Contains(key))
+            {
+                return null;
+            }
+
+            lock (_loaded)
+            {
+                if (!_loaded.TryGetValue(key, out var assembly) && _resolver.ResolveAssemblyToPath(name) is { } path)
+                {
+                    _loaded[key] = assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+                }
+
+                return assembly;
+            }
+        }
+
+        private static HashSet<string> Names(string depsJson)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                using var deps = JsonDocument.Parse(File.ReadAllText(depsJson));
+                var libraries = deps.RootElement.GetProperty("libraries");
+                foreach (var target in deps.RootElement.GetProperty("targets").EnumerateObject())
+                {
+                    foreach (var library in target.Value.EnumerateObject())
+                    {
+                        var project = libraries.TryGetProperty(library.Name, out var info) && info.TryGetProperty("type", out var type) && type.GetString() == "project";
+                        if (!project && library.Value.TryGetProperty("runtime", out var runtime))
+                        {
+                            names.UnionWith(runtime.EnumerateObject().Select(r => Path.GetFileNameWithoutExtension(r.Name)));
+                        }
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                return []; // no deps.json to trust: every candidate loads everything itself, as before
+            }
+
+            var own = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(Path.GetFileNameWithoutExtension);
+            names.ExceptWith(own!);
+            return names;
         }
     }
 }

@@ -149,6 +149,81 @@ public sealed class AgentOfflineRepairTests
         }
     }
 
+    [TestMethod]
+    public async Task The_test_worker_loads_the_test_framework_once_and_gives_every_request_the_library_afresh()
+    {
+        var task = GradingFixture.DateRange;
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "Tally.cs"), """
+                namespace Ranges;
+
+                public static class Tally
+                {
+                    private static int _count;
+
+                    public static int Next() => ++_count;
+                }
+                """);
+            File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "TallyTests.cs"), """
+                using System.Runtime.Loader;
+
+                namespace Ranges.Tests;
+
+                [TestClass]
+                public sealed class TallyTests
+                {
+                    [TestMethod]
+                    public void FirstCallCountsOne() => Assert.AreEqual(1, Tally.Next());
+
+                    [TestMethod]
+                    public void SaysWhereItsAssembliesLive() =>
+                        Assert.Fail($"framework in [{AssemblyLoadContext.GetLoadContext(typeof(Assert).Assembly)!.Name}], library in [{AssemblyLoadContext.GetLoadContext(typeof(Tally).Assembly)!.Name}]");
+                }
+                """);
+            await BuildAsync(repo, task);
+            var testsDll = Directory.GetFiles(Path.Combine(repo, "tests", "Ranges.Tests", "bin"), "Ranges.Tests.dll", SearchOption.AllDirectories).Single();
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(AgentProcess.Dll);
+            start.ArgumentList.Add("test-worker");
+            start.ArgumentList.Add(testsDll);
+            using var worker = System.Diagnostics.Process.Start(start)!;
+            _ = worker.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            async Task<List<string>> AskAsync(string nonce)
+            {
+                await worker.StandardInput.WriteLineAsync($"\tRanges.Tests.TallyTests.FirstCallCountsOne,Ranges.Tests.TallyTests.SaysWhereItsAssembliesLive\t{nonce}");
+                await worker.StandardInput.FlushAsync();
+                var lines = new List<string>();
+                while (await worker.StandardOutput.ReadLineAsync(timeout.Token) is { } line && line != $"END {nonce}")
+                {
+                    lines.Add(line);
+                }
+
+                return lines;
+            }
+
+            try
+            {
+                foreach (var nonce in new[] { "first", "second", "third" })
+                {
+                    var answer = string.Join('\n', await AskAsync(nonce));
+                    StringAssert.Contains(answer, "PASS Ranges.Tests.TallyTests.FirstCallCountsOne", $"request {nonce}: the library's statics are fresh\n{answer}");
+                    StringAssert.Contains(answer, "framework in [Default], library in []", $"request {nonce}: the framework is shared, the library is not\n{answer}");
+                }
+            }
+            finally
+            {
+                worker.Kill(entireProcessTree: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
     private static async Task BuildAsync(string repo, BenchTask task)
     {
         var build = await AgentProcess.RunToolAsync("dotnet", ["build", Path.Combine(repo, TestProjectOf(task))], repo);
