@@ -86,6 +86,10 @@ public static class FileTree
                 CopyFile(source, destination, Path.GetFileName(source));
             }
         }
+        else if (new DirectoryInfo(source) is { Exists: true, LinkTarget: not null })
+        {
+            notes.Add($"{Path.GetFileName(source)}: a link, not followed");
+        }
         else if (Directory.Exists(source))
         {
             var pending = new Stack<(string From, string To)>();

@@ -6,7 +6,8 @@ namespace Dgm.Sandbox;
 /// Pre-started sandboxes, so starting a container is off the critical path: a request whose spec matches an
 /// idle sandbox gets it at once, and a replacement starts in the background (for specs asked for more than
 /// once: the grading sandbox, a node's agent sandbox). Every sandbox is handed out at
-/// most once and removed when its user disposes it; the pool never hands out a used one. Idle sandboxes are
+/// most once and removed when its user disposes it (in the background: its user goes on at once, the sandbox
+/// refuses further use, and disposing the pool waits for every removal); the pool never hands out a used one. Idle sandboxes are
 /// kept per spec (<see cref="PerSpec"/>) and in all (<see cref="MaxIdle"/>, the oldest removed first), and all
 /// removed when the pool is disposed. Thread-safe.
 /// </summary>
@@ -88,7 +89,57 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
             }
         }
 
-        return ready ?? await inner.StartAsync(spec, cancellationToken);
+        return new Handed(ready ?? await inner.StartAsync(spec, cancellationToken), this);
+    }
+
+    /// <summary>Removes a used sandbox off its user's path; once the pool is closing, at once.</summary>
+    private ValueTask RemoveAsync(ISandbox sandbox)
+    {
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                _background.RemoveAll(t => t.IsCompleted);
+                _background.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await sandbox.DisposeAsync();
+                    }
+                    catch (Exception)
+                    {
+                        // A removal that fails leaves a container labelled with its owner: the next factory removes it once this process is gone.
+                    }
+                }));
+                return ValueTask.CompletedTask;
+            }
+        }
+
+        return sandbox.DisposeAsync();
+    }
+
+    /// <summary>A sandbox as its user holds it: used until disposed, then refused, and removed by the pool.</summary>
+    private sealed class Handed(ISandbox sandbox, SandboxPool pool) : ISandbox
+    {
+        private int _disposed;
+
+        public string Id => sandbox.Id;
+
+        public string WorkDir => sandbox.WorkDir;
+
+        public Task<CommandResult> RunAsync(CommandRequest request, CancellationToken cancellationToken) => Live().RunAsync(request, cancellationToken);
+
+        public Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken) => Live().CopyInAsync(hostPath, sandboxPath, cancellationToken);
+
+        public Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken) => Live().CopyOutAsync(sandboxPath, hostPath, cancellationToken);
+
+        public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 0 ? pool.RemoveAsync(sandbox) : ValueTask.CompletedTask;
+
+        private ISandbox Live()
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return sandbox;
+        }
     }
 
     /// <summary>Starts enough sandboxes in the background to keep <see cref="PerSpec"/> ready for this spec. Under the lock.</summary>

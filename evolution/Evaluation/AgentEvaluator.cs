@@ -87,21 +87,27 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
 
                 await sandbox.CopyInAsync(task.ProblemPath, $"{work}/problem.md", cancellationToken);
                 var endpoint = gatewayFolder is null ? "" : $" --endpoint unix:{GatewayMount}/model.sock";
+
+                // What the agent leaves (its patch and its log) goes to one folder, taken out in one copy.
+                var output = $"{work}/out";
                 run = await sandbox.RunAsync(
                     new CommandRequest(
-                        $"{stamp}dotnet {AgentMount}/Dgm.Agent.dll solve --repo {work}/repo --problem {work}/problem.md --out {work}/out.patch --log {work}/trajectory.json"
+                        $"{stamp}mkdir -p {output} && dotnet {AgentMount}/Dgm.Agent.dll solve --repo {work}/repo --problem {work}/problem.md --out {output}/out.patch --log {output}/trajectory.json"
                         + $" --model '{model.Replace("'", "", StringComparison.Ordinal)}' --timeout {(int)timeout.TotalSeconds}{endpoint}",
                         timeout + TimeSpan.FromMinutes(1)),
                     cancellationToken);
-                foreach (var name in new[] { "out.patch", "trajectory.json" })
+                CopyReport copy;
+                try
                 {
-                    if ((await sandbox.RunAsync(new CommandRequest($"test -f {work}/{name}", TimeSpan.FromSeconds(30)), cancellationToken)).ExitCode == 0)
-                    {
-                        // A cut patch is graded as it is (it will not apply); the note goes to the agent's log.
-                        var copy = await sandbox.CopyOutAsync($"{work}/{name}", Path.Combine(scratch, name), cancellationToken);
-                        run = copy.Complete ? run : run with { Stderr = run.Stderr + $"\ndgm: {string.Join("; ", copy.Notes)}" };
-                    }
+                    copy = await sandbox.CopyOutAsync(output, scratch, cancellationToken);
                 }
+                catch (SandboxException e)
+                {
+                    copy = new CopyReport(0, 0, [$"nothing came out of {output} (the agent removed it?): {e.Message}"]); // graded as no patch
+                }
+
+                // A cut patch is graded as it is (it will not apply); the note goes to the agent's log.
+                run = copy.Complete ? run : run with { Stderr = run.Stderr + $"\ndgm: {string.Join("; ", copy.Notes)}" };
             }
 
             return (run, await ReadIfExistsAsync(Path.Combine(scratch, "out.patch"), cancellationToken), await ReadIfExistsAsync(Path.Combine(scratch, "trajectory.json"), cancellationToken));

@@ -68,9 +68,10 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
 
     public async Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken)
     {
-        const string Script = "if [ -d \"$1\" ]; then tar -c --sort=name -C \"$1\" .; else tar -c -C \"$(dirname \"$1\")\" \"$(basename \"$1\")\"; fi";
+        // A folder that is a link is not followed (the link itself is archived, and refused): no sandbox makes a copy read elsewhere.
+        const string Script = "if [ -d \"$1\" ] && [ ! -L \"$1\" ]; then tar -c --sort=name -C \"$1\" .; else tar -c -C \"$(dirname \"$1\")\" \"$(basename \"$1\")\"; fi";
         var stderr = new HeadTailBuffer(16 * 1024);
-        var probe = await RunAsync(new CommandRequest($"test -d '{sandboxPath.Replace("'", "'\\''", StringComparison.Ordinal)}'", TimeSpan.FromSeconds(30)), cancellationToken);
+        var probe = await RunAsync(new CommandRequest($"test -d '{Quoted(sandboxPath)}' && test ! -L '{Quoted(sandboxPath)}'", TimeSpan.FromSeconds(30)), cancellationToken);
 
         // The tar goes to a file on disk, never to memory, and stops at the copy's limit (plus tar's headers).
         var tarFile = Path.Combine(Path.GetTempPath(), $"dgm-copyout-{Guid.NewGuid():N}.tar");
@@ -104,6 +105,8 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
             File.Delete(tarFile);
         }
     }
+
+    private static string Quoted(string path) => path.Replace("'", "'\\''", StringComparison.Ordinal);
 
     private async Task<CopyReport> ExtractFileAsync(Stream tar, string sandboxPath, string hostPath, CancellationToken cancellationToken)
     {

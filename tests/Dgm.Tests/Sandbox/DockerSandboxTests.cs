@@ -169,6 +169,33 @@ public sealed class DockerSandboxTests
     }
 
     [TestMethod]
+    public async Task A_folder_the_sandbox_turned_into_a_link_is_not_followed_on_its_way_out()
+    {
+        var factory = await DockerFixture.FactoryAsync();
+        var target = Path.Combine(Path.GetTempPath(), $"dgm-out-{Guid.NewGuid():N}");
+        try
+        {
+            await using var sandbox = await factory.StartAsync(DockerFixture.Spec(), CancellationToken.None);
+            await RunAsync(sandbox, "ln -s /etc /work/out && mkdir -p /work/real && ln -s /etc /work/real/inner && echo kept > /work/real/a.patch");
+
+            var linked = await sandbox.CopyOutAsync("/work/out", target, CancellationToken.None);
+            var real = await sandbox.CopyOutAsync("/work/real", Path.Combine(target, "real"), CancellationToken.None);
+
+            Assert.AreEqual(0, linked.Files, "nothing of /etc comes out");
+            Assert.IsFalse(File.Exists(Path.Combine(target, "passwd")));
+            Assert.AreEqual("kept\n", File.ReadAllText(Path.Combine(target, "real", "a.patch")));
+            Assert.IsFalse(Directory.Exists(Path.Combine(target, "real", "inner")), "a link inside a folder is not followed either");
+        }
+        finally
+        {
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
     public async Task Cancellation_kills_and_removes_the_container_then_throws()
     {
         var factory = await DockerFixture.FactoryAsync();

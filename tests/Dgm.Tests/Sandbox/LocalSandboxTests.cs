@@ -80,6 +80,29 @@ public sealed class LocalSandboxTests
     }
 
     [TestMethod]
+    public async Task A_copy_out_of_a_folder_turned_into_a_link_brings_nothing()
+    {
+        await using var sandbox = await new LocalSandboxFactory(useBubblewrap: false).StartAsync(new SandboxSpec { RunId = "t" }, CancellationToken.None);
+        await sandbox.RunAsync(Request("ln -s /etc out"), CancellationToken.None);
+        var target = Path.Combine(Path.GetTempPath(), $"dgm-local-out-{Guid.NewGuid():N}");
+        try
+        {
+            var report = await sandbox.CopyOutAsync(Path.Combine(sandbox.WorkDir, "out"), target, CancellationToken.None);
+
+            Assert.AreEqual(0, report.Files);
+            Assert.IsFalse(File.Exists(Path.Combine(target, "passwd")));
+            Assert.IsTrue(report.Notes.Any(n => n.Contains("a link, not followed", StringComparison.Ordinal)), string.Join("; ", report.Notes));
+        }
+        finally
+        {
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
     public async Task With_bubblewrap_there_is_no_network_and_the_system_is_read_only()
     {
         await using var sandbox = await StartWithBubblewrapAsync();

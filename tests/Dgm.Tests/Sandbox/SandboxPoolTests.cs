@@ -35,6 +35,7 @@ public sealed class SandboxPoolTests
             var other = await pool.StartAsync(spec with { Environment = new Dictionary<string, string> { ["X"] = "1" } }, CancellationToken.None);
             Assert.IsFalse(seen.Contains(other.Id), "a ready sandbox of another spec is not handed out");
             await other.DisposeAsync();
+            await Assert.ThrowsExactlyAsync<ObjectDisposedException>(() => other.RunAsync(new CommandRequest("true", TimeSpan.FromSeconds(30)), CancellationToken.None), "a disposed sandbox is refused while the pool removes it");
         }
 
         Assert.AreEqual(0, await ContainersAsync(runId), "the pool removes its idle sandboxes when disposed");
