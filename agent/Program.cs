@@ -23,66 +23,78 @@ if (args.Length > 1 && args[0] == "test-worker")
     return await TestHost.ServeAsync(args[1]);
 }
 
-if (args.Length == 0 || args[0] is not ("solve" or "improve"))
+if (args.Length > 0 && args[0] == "warm")
 {
-    Console.Error.WriteLine("usage: Dgm.Agent solve --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--max-steps N] [--timeout S]");
-    Console.Error.WriteLine("       Dgm.Agent improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--seed N]");
-    return 2;
+    // Internal: started in a pre-started sandbox before there is a task (Warm.cs); runs the one command it is given.
+    return args.Length == 3 && args[1] == "--dir" ? await Warm.RunAsync(args[2], CommandAsync) : 2;
 }
 
-var options = new Dictionary<string, string>(StringComparer.Ordinal);
-for (var i = 1; i < args.Length; i++)
+return await CommandAsync(args);
+
+// solve or improve, from its command line.
+static async Task<int> CommandAsync(string[] args)
 {
-    if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+    if (args.Length == 0 || args[0] is not ("solve" or "improve"))
     {
-        Console.Error.WriteLine($"dgm-agent: '{args[i]}' needs a value (options are --name value).");
+        Console.Error.WriteLine("usage: Dgm.Agent solve --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--max-steps N] [--timeout S]");
+        Console.Error.WriteLine("       Dgm.Agent improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model openai:MODEL] [--endpoint URL] [--seed N]");
         return 2;
     }
 
-    options[args[i][2..]] = args[++i];
-}
-
-string Need(string name) => options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
-
-var trajectory = new Trajectory(options.GetValueOrDefault("log", "trajectory.json"));
-try
-{
-    var improving = args[0] == "improve";
-    var repo = Path.GetFullPath(Need(improving ? "self" : "repo"));
-    // improve with a model works on the host's diagnosis when given (--problem), else on its own reading of the logs.
-    var problem = improving && !options.ContainsKey("problem") ? null : ReadProblem(Need("problem"));
-    var output = Need("out");
-    var model = options.GetValueOrDefault("model") ?? Environment.GetEnvironmentVariable("DGM_MODEL") ?? "heuristic";
-    var limits = new Limits(
-        MaxSteps: int.Parse(options.GetValueOrDefault("max-steps", "40"), CultureInfo.InvariantCulture),
-        WallSeconds: double.Parse(options.GetValueOrDefault("timeout", "900"), CultureInfo.InvariantCulture));
-    Repository.EnsureBaseline(repo);
-    if (model == "heuristic")
+    var options = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 1; i < args.Length; i++)
     {
-        var stop = improving
-            ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), CancellationToken.None)
-            : await new RepairMode(Budget(options, limits), trajectory).RunAsync(repo, problem!, CancellationToken.None);
-        await File.WriteAllTextAsync(output, Repository.Diff(repo));
-        Console.Error.WriteLine($"dgm-agent: stopped: {stop}");
-        return 0;
+        if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+        {
+            Console.Error.WriteLine($"dgm-agent: '{args[i]}' needs a value (options are --name value).");
+            return 2;
+        }
+
+        options[args[i][2..]] = args[++i];
     }
 
-    var task = problem ?? Prompts.Improve(Need("evals"));
-    using var bash = new BashTool(repo, TimeSpan.FromSeconds(Math.Min(limits.WallSeconds, 300)));
-    var kernel = new Kernel();
-    kernel.Plugins.AddFromObject(bash, "shell");
-    kernel.Plugins.AddFromObject(new EditorTool(repo), "editor");
-    using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(limits.WallSeconds + 60));
-    var reason = await new Agent(Models.Create(model, options.GetValueOrDefault("endpoint")), kernel, limits, trajectory).RunAsync(task, cancel.Token);
-    await File.WriteAllTextAsync(output, Repository.Diff(repo));
-    Console.Error.WriteLine($"dgm-agent: stopped: {reason}");
-    return 0;
-}
-catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
-{
-    trajectory.Stop("error", e.Message);
-    Console.Error.WriteLine($"dgm-agent: {e.Message}");
-    return 2;
+    string Need(string name) => options.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
+
+    var trajectory = new Trajectory(options.GetValueOrDefault("log", "trajectory.json"));
+    try
+    {
+        var improving = args[0] == "improve";
+        var repo = Path.GetFullPath(Need(improving ? "self" : "repo"));
+        // improve with a model works on the host's diagnosis when given (--problem), else on its own reading of the logs.
+        var problem = improving && !options.ContainsKey("problem") ? null : ReadProblem(Need("problem"));
+        var output = Need("out");
+        var model = options.GetValueOrDefault("model") ?? Environment.GetEnvironmentVariable("DGM_MODEL") ?? "heuristic";
+        var limits = new Limits(
+            MaxSteps: int.Parse(options.GetValueOrDefault("max-steps", "40"), CultureInfo.InvariantCulture),
+            WallSeconds: double.Parse(options.GetValueOrDefault("timeout", "900"), CultureInfo.InvariantCulture));
+        Repository.EnsureBaseline(repo);
+        if (model == "heuristic")
+        {
+            var stop = improving
+                ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), CancellationToken.None)
+                : await new RepairMode(Budget(options, limits), trajectory).RunAsync(repo, problem!, CancellationToken.None);
+            await File.WriteAllTextAsync(output, Repository.Diff(repo));
+            Console.Error.WriteLine($"dgm-agent: stopped: {stop}");
+            return 0;
+        }
+
+        var task = problem ?? Prompts.Improve(Need("evals"));
+        using var bash = new BashTool(repo, TimeSpan.FromSeconds(Math.Min(limits.WallSeconds, 300)));
+        var kernel = new Kernel();
+        kernel.Plugins.AddFromObject(bash, "shell");
+        kernel.Plugins.AddFromObject(new EditorTool(repo), "editor");
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(limits.WallSeconds + 60));
+        var reason = await new Agent(Models.Create(model, options.GetValueOrDefault("endpoint")), kernel, limits, trajectory).RunAsync(task, cancel.Token);
+        await File.WriteAllTextAsync(output, Repository.Diff(repo));
+        Console.Error.WriteLine($"dgm-agent: stopped: {reason}");
+        return 0;
+    }
+    catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+    {
+        trajectory.Stop("error", e.Message);
+        Console.Error.WriteLine($"dgm-agent: {e.Message}");
+        return 2;
+    }
 }
 
 // The repair strategy's budgets are RepairBudget's defaults (which self-improvement edits); the harness's

@@ -42,6 +42,11 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
 
     public int Misses { get; private set; }
 
+    /// <summary>Pre-started sandboxes whose <see cref="SandboxSpec.PoolWarmUp"/> failed (they are handed out all the same).</summary>
+    public int WarmUpFailures => _warmUpFailures;
+
+    private int _warmUpFailures;
+
     /// <summary>Sandboxes ready now.</summary>
     public int Idle
     {
@@ -160,6 +165,15 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
         try
         {
             sandbox = await inner.StartAsync(spec, _closing.Token);
+            if (spec.PoolWarmUp is { } warmUp)
+            {
+                var warm = await sandbox.RunAsync(new CommandRequest(warmUp, TimeSpan.FromSeconds(30)), _closing.Token);
+                if (warm.ExitCode != 0)
+                {
+                    // Not warmed, still fresh: its user's commands run as they would in a sandbox started for them.
+                    Interlocked.Increment(ref _warmUpFailures);
+                }
+            }
         }
         catch (Exception) when (!_closing.IsCancellationRequested)
         {
@@ -203,6 +217,7 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
         var text = new StringBuilder();
         text.Append(spec.Image).Append('\n').Append(spec.RunId).Append('\n').Append(spec.WorkDir).Append('\n')
             .Append(spec.Limits).Append('\n').Append(spec.CopyLimits).Append('\n').Append(spec.Network).Append(spec.Gpus).Append('\n');
+        text.Append("warm-up ").Append(spec.PoolWarmUp).Append('\n');
         foreach (var mount in spec.Mounts)
         {
             text.Append("mount ").Append(mount.HostPath).Append(" -> ").Append(mount.SandboxPath).Append(mount.ReadOnly ? " ro" : " rw").Append('\n');

@@ -31,6 +31,13 @@ public sealed record SandboxSpec
 
     /// <summary>Pass GPUs through (Docker device requests); only for tasks that require CUDA.</summary>
     public bool Gpus { get; init; }
+
+    /// <summary>
+    /// A command a <see cref="SandboxPool"/> runs in each sandbox it starts ahead of a request (it must return at
+    /// once, leaving a process in the background: an agent warming up before it has a task). Backends ignore
+    /// it, so whatever runs in the sandbox later must work whether or not it ran.
+    /// </summary>
+    public string? PoolWarmUp { get; init; }
 }
 
 /// <summary>A host folder seen inside the sandbox.</summary>

@@ -16,12 +16,82 @@ public sealed class Validator(LibraryProject library, TestWorker worker, TimeSpa
     private static readonly ImmutableArray<MetadataReference> Framework =
         [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => MetadataReference.CreateFromFile(p))];
 
+    // Not concurrent: a sandbox has one CPU, and a small library compiled in parallel only adds hand-offs.
+    private static readonly CSharpCompilationOptions Options = new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Debug, concurrentBuild: false);
+
     private readonly CSharpCompilation _baseline = CSharpCompilation.Create(
         library.AssemblyName,
         library.Trees,
         [.. Framework, .. library.ExtraReferences.Select(p => MetadataReference.CreateFromFile(p))],
-        // Not concurrent: a sandbox has one CPU, and a small library compiled in parallel only adds hand-offs.
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Debug, concurrentBuild: false));
+        Options);
+
+    /// <summary>
+    /// Compiles and emits a small library of the usual constructs, so the compiler's first real emit (most of a
+    /// short repair's time) is paid before there is a task (see Warm).
+    /// </summary>
+    public static void WarmUp()
+    {
+        const string Source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Globalization;
+            using System.Linq;
+            using System.Text;
+
+            namespace Warm;
+
+            public sealed record Item(string Name, decimal Price, int Count);
+
+            public static class Shop
+            {
+                public static string Total(IEnumerable<Item> items, CultureInfo culture)
+                {
+                    var text = new StringBuilder();
+                    foreach (var item in items.Where(i => i.Count > 0).OrderBy(i => i.Name, StringComparer.Ordinal))
+                    {
+                        text.Append($"{item.Name}: {(item.Price * item.Count).ToString("0.00", culture)}; ");
+                    }
+
+                    return text.ToString().TrimEnd();
+                }
+
+                public static int Find(int[] values, int wanted)
+                {
+                    int low = 0, high = values.Length - 1;
+                    while (low <= high)
+                    {
+                        var middle = low + ((high - low) / 2);
+                        if (values[middle] == wanted) return middle;
+                        if (values[middle] < wanted) low = middle + 1; else high = middle - 1;
+                    }
+
+                    return -1;
+                }
+
+                public static string Kind(object? value) => value switch
+                {
+                    null => throw new ArgumentNullException(nameof(value)),
+                    int n when n < 0 => "negative",
+                    string s => s.ToUpperInvariant(),
+                    _ => value.ToString() ?? "",
+                };
+
+                public static Dictionary<string, List<int>> Group(IReadOnlyList<(string Key, int Value)> pairs)
+                {
+                    var groups = new Dictionary<string, List<int>>();
+                    for (var i = 0; i < pairs.Count; i++)
+                    {
+                        if (!groups.TryGetValue(pairs[i].Key, out var list)) groups[pairs[i].Key] = list = new List<int>();
+                        list.Add(pairs[i].Value);
+                    }
+
+                    return groups;
+                }
+            }
+            """;
+        var compilation = CSharpCompilation.Create("Warm", [CSharpSyntaxTree.ParseText(Source)], Framework, Options);
+        compilation.Emit(Stream.Null);
+    }
 
     private int _count;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dgm.Benchmarks.Grading;
 using Dgm.Benchmarks.Tasks;
@@ -64,6 +65,7 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
                 new MountSpec(Path.GetFullPath(agentBuildDir), AgentMount),
                 .. gatewayFolder is null ? Array.Empty<MountSpec>() : [new MountSpec(gatewayFolder, GatewayMount)],
             ],
+            PoolWarmUp = WarmUp(spec.WorkDir),
         };
         var scratch = Directory.CreateTempSubdirectory("dgm-attempt-").FullName;
         try
@@ -86,16 +88,15 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
                 }
 
                 await sandbox.CopyInAsync(task.ProblemPath, $"{work}/problem.md", cancellationToken);
-                var endpoint = gatewayFolder is null ? "" : $" --endpoint unix:{GatewayMount}/model.sock";
-
                 // What the agent leaves (its patch and its log) goes to one folder, taken out in one copy.
                 var output = $"{work}/out";
-                run = await sandbox.RunAsync(
-                    new CommandRequest(
-                        $"{stamp}mkdir -p {output} && dotnet {AgentMount}/Dgm.Agent.dll solve --repo {work}/repo --problem {work}/problem.md --out {output}/out.patch --log {output}/trajectory.json"
-                        + $" --model '{model.Replace("'", "", StringComparison.Ordinal)}' --timeout {(int)timeout.TotalSeconds}{endpoint}",
-                        timeout + TimeSpan.FromMinutes(1)),
-                    cancellationToken);
+                string[] solve =
+                [
+                    "solve", "--repo", $"{work}/repo", "--problem", $"{work}/problem.md", "--out", $"{output}/out.patch", "--log", $"{output}/trajectory.json",
+                    "--model", model, "--timeout", ((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                    .. gatewayFolder is null ? Array.Empty<string>() : ["--endpoint", $"unix:{GatewayMount}/model.sock"],
+                ];
+                run = await sandbox.RunAsync(new CommandRequest($"{stamp}mkdir -p {output} && {AgentCommand(work, solve)}", timeout + TimeSpan.FromMinutes(1)), cancellationToken);
                 CopyReport copy;
                 try
                 {
@@ -116,6 +117,31 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Started by the pool in each agent sandbox it keeps ready: the agent, before it has a task, warms up and
+    /// waits (its `warm` command); the launcher writes its process id.
+    /// </summary>
+    private static string WarmUp(string work) =>
+        $"mkdir -p {work}/.agent && {{ dotnet {AgentMount}/Dgm.Agent.dll warm --dir {work}/.agent > {work}/.agent/warm.log 2>&1 < /dev/null & echo $! > {work}/.agent/pid; }}";
+
+    /// <summary>
+    /// Runs the agent's command in the warm agent when there is one (waiting a little for its warm-up to end; it
+    /// runs the command as if started with it, its output and exit code passed on), else starts the agent for it,
+    /// as in a sandbox no pool warmed (a build without the `warm` command, the local backend, a cold start).
+    /// </summary>
+    internal static string AgentCommand(string work, IReadOnlyList<string> args)
+    {
+        var quoted = string.Join(' ', args.Select(a => $"'{a.Replace("'", "", StringComparison.Ordinal)}'"));
+        var d = $"{work}/.agent";
+        return $"{{ p=$(cat {d}/pid 2>/dev/null); "
+            + $"i=0; while [ -n \"$p\" ] && [ ! -e {d}/ready ] && [ $i -lt 1000 ] && kill -0 \"$p\" 2>/dev/null; do sleep 0.01; i=$((i+1)); done; "
+            + $"if [ -n \"$p\" ] && [ -e {d}/ready ] && kill -0 \"$p\" 2>/dev/null; then "
+            + $"printf '%s\\n' {quoted} > {d}/request.tmp && mv {d}/request.tmp {d}/request && tail --pid=\"$p\" -s 0.02 -f /dev/null; "
+            + $"cat {d}/stdout 2>/dev/null; cat {d}/stderr >&2 2>/dev/null; exit \"$(cat {d}/exit 2>/dev/null || echo 70)\"; fi; "
+            + $"[ -n \"$p\" ] && kill \"$p\" 2>/dev/null; "
+            + $"exec dotnet {AgentMount}/Dgm.Agent.dll {quoted}; }}";
     }
 
     private static async Task<string> ReadIfExistsAsync(string path, CancellationToken cancellationToken) =>

@@ -46,4 +46,36 @@ public sealed class FastEvaluationTests
         await pool.DisposeAsync();
         Directory.Delete(folder, recursive: true);
     }
+
+    [TestMethod]
+    public async Task A_pooled_agent_sandbox_holds_the_agent_warmed_up_and_it_solves_as_a_cold_one_does()
+    {
+        var task = GradingFixture.DateRange;
+        var pool = new Dgm.Sandbox.SandboxPool(await DockerFixture.FactoryAsync()) { OwnsInner = false, PerSpec = 1 };
+        await using (pool)
+        {
+            var environment = (await GradingFixture.GraderAsync()).Environment;
+            var evaluator = new AgentEvaluator(pool, environment, new Grader(pool, environment, "tests") { Plans = new BuildPlans(pool, environment, "tests") }, Path.GetDirectoryName(AgentProcess.Dll)!, "tests");
+            async Task<AgentAttempt> EvaluateAsync() => await evaluator.EvaluateAsync(task, "heuristic", null, TimeSpan.FromMinutes(5), CancellationToken.None, GradingPath.Fast);
+
+            // The first two requests start their own sandboxes (the second asks the pool to keep one ready).
+            var cold = await EvaluateAsync();
+            await EvaluateAsync();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (pool.Idle < 2 && clock.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                await Task.Delay(50);
+            }
+
+            var warm = await EvaluateAsync();
+
+            Assert.DoesNotContain("started warm", cold.Run.Stderr, "a sandbox no pool kept ready runs the agent cold");
+            StringAssert.Contains(warm.Run.Stderr, "dgm-agent: started warm", warm.Run.Stdout + warm.Run.Stderr);
+            StringAssert.Contains(warm.Run.Stderr, "dgm-agent: stopped: plausible_patch");
+            Assert.AreEqual(0, warm.Run.ExitCode);
+            Assert.AreEqual(cold.Patch, warm.Patch, "the warm agent makes the cold one's patch");
+            Assert.AreEqual(GradeStatus.Resolved, warm.Grade.Status, warm.Grade.OutputTail);
+            Assert.AreEqual(0, pool.WarmUpFailures);
+        }
+    }
 }

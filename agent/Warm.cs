@@ -1,0 +1,51 @@
+using System.Globalization;
+using Dgm.Agent.Repair;
+
+namespace Dgm.Agent;
+
+/// <summary>
+/// The agent started before it has a task: a pre-started sandbox runs `warm --dir DIR` while it waits to be
+/// handed out. It warms what every repair pays for on first use (the compiler's first emit), writes DIR/ready
+/// (its launcher wrote DIR/pid), then waits for DIR/request (one command-line argument a line) and runs that one command as if
+/// started with it: its output goes to DIR/stdout and DIR/stderr, its exit code to DIR/exit, and the process
+/// ends. It never sees more than the one task, and until then it has none.
+/// </summary>
+internal static class Warm
+{
+    public static async Task<int> RunAsync(string dir, Func<string[], Task<int>> command)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Validator.WarmUp();
+        var warmedIn = clock.Elapsed.TotalSeconds;
+        await File.WriteAllTextAsync(Path.Combine(dir, "ready"), "");
+        var request = Path.Combine(dir, "request");
+        while (!File.Exists(request))
+        {
+            await Task.Delay(10);
+        }
+
+        var args = await File.ReadAllLinesAsync(request);
+        int code;
+        await using (var stdout = new StreamWriter(Path.Combine(dir, "stdout")) { AutoFlush = true })
+        await using (var stderr = new StreamWriter(Path.Combine(dir, "stderr")) { AutoFlush = true })
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            await stderr.WriteLineAsync($"dgm-agent: started warm (warmed up in {warmedIn:0.00} s, then waited {clock.Elapsed.TotalSeconds - warmedIn:0.00} s for its task)");
+            try
+            {
+                code = await command(args);
+            }
+            catch (Exception e)
+            {
+                await stderr.WriteLineAsync($"dgm-agent: {e}");
+                code = 1;
+            }
+        }
+
+        // Written whole, then moved: the waiting side never reads half an exit code.
+        await File.WriteAllTextAsync(Path.Combine(dir, "exit.tmp"), code.ToString(CultureInfo.InvariantCulture));
+        File.Move(Path.Combine(dir, "exit.tmp"), Path.Combine(dir, "exit"));
+        return code;
+    }
+}
