@@ -131,12 +131,13 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
     /// runs the command as if started with it, its output and exit code passed on), else starts the agent for it,
     /// as in a sandbox no pool warmed (a build without the `warm` command, the local backend, a cold start).
     /// </summary>
-    internal static string AgentCommand(string work, IReadOnlyList<string> args)
+    public static string AgentCommand(string work, IReadOnlyList<string> args, int readyWaitSeconds = 10)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var quoted = string.Join(' ', args.Select(a => $"'{a.Replace("'", "", StringComparison.Ordinal)}'"));
         var d = $"{work}/.agent";
         return $"{{ p=$(cat {d}/pid 2>/dev/null); "
-            + $"i=0; while [ -n \"$p\" ] && [ ! -e {d}/ready ] && [ $i -lt 1000 ] && kill -0 \"$p\" 2>/dev/null; do sleep 0.01; i=$((i+1)); done; "
+            + $"i=0; while [ -n \"$p\" ] && [ ! -e {d}/ready ] && [ $i -lt {readyWaitSeconds * 100} ] && kill -0 \"$p\" 2>/dev/null; do sleep 0.01; i=$((i+1)); done; "
             + $"if [ -n \"$p\" ] && [ -e {d}/ready ] && kill -0 \"$p\" 2>/dev/null; then "
             + $"printf '%s\\n' {quoted} > {d}/request.tmp && mv {d}/request.tmp {d}/request && tail --pid=\"$p\" -s 0.02 -f /dev/null; "
             + $"cat {d}/stdout 2>/dev/null; cat {d}/stderr >&2 2>/dev/null; exit \"$(cat {d}/exit 2>/dev/null || echo 70)\"; fi; "
