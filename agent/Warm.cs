@@ -26,6 +26,7 @@ internal static class Warm
 
         var args = await File.ReadAllLinesAsync(request);
         int code;
+        var (console, errors) = (Console.Out, Console.Error);
         await using (var stdout = new StreamWriter(Path.Combine(dir, "stdout")) { AutoFlush = true })
         await using (var stderr = new StreamWriter(Path.Combine(dir, "stderr")) { AutoFlush = true })
         {
@@ -40,6 +41,12 @@ internal static class Warm
             {
                 await stderr.WriteLineAsync($"dgm-agent: {e}");
                 code = 1;
+            }
+            finally
+            {
+                // Nothing written late (a child's output pump) reaches a closed writer.
+                Console.SetOut(console);
+                Console.SetError(errors);
             }
         }
 

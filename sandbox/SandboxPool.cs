@@ -14,7 +14,7 @@ namespace Dgm.Sandbox;
 public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsyncDisposable, IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly LinkedList<(string Key, ISandbox Sandbox)> _idle = new();
+    private readonly LinkedList<(string Key, ISandbox Sandbox, long Since)> _idle = new();
     private readonly Dictionary<string, int> _starting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
     private readonly List<Task> _background = [];
@@ -30,6 +30,12 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
     /// <summary>Idle sandboxes kept in all.</summary>
     public int MaxIdle { get; init; } = 4;
 
+    /// <summary>
+    /// How long a sandbox is kept ready; older ones are removed at the next request. An agent sandbox runs the
+    /// agent's own code while it waits (<see cref="SandboxSpec.PoolWarmUp"/>): this bounds what that costs.
+    /// </summary>
+    public TimeSpan MaxIdleAge { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The factory the pool starts sandboxes with (for measures that must start their own).</summary>
     public ISandboxFactory Inner => inner;
 
@@ -42,7 +48,7 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
 
     public int Misses { get; private set; }
 
-    /// <summary>Pre-started sandboxes whose <see cref="SandboxSpec.PoolWarmUp"/> failed (they are handed out all the same).</summary>
+    /// <summary>Pre-started sandboxes whose <see cref="SandboxSpec.PoolWarmUp"/> failed (they are removed, never handed out).</summary>
     public int WarmUpFailures => _warmUpFailures;
 
     private int _warmUpFailures;
@@ -64,17 +70,25 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
         ArgumentNullException.ThrowIfNull(spec);
         var key = Key(spec);
         ISandbox? ready = null;
+        var stale = new List<ISandbox>();
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            for (var node = _idle.First; node is not null; node = node.Next)
+            for (var node = _idle.First; node is not null;)
             {
-                if (node.Value.Key == key)
+                var next = node.Next;
+                if (Environment.TickCount64 - node.Value.Since > (long)MaxIdleAge.TotalMilliseconds)
+                {
+                    stale.Add(node.Value.Sandbox);
+                    _idle.Remove(node);
+                }
+                else if (ready is null && node.Value.Key == key)
                 {
                     ready = node.Value.Sandbox;
                     _idle.Remove(node);
-                    break;
                 }
+
+                node = next;
             }
 
             if (ready is null)
@@ -92,6 +106,11 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
             {
                 Refill(spec, key);
             }
+        }
+
+        foreach (var sandbox in stale)
+        {
+            await RemoveAsync(sandbox);
         }
 
         return new Handed(ready ?? await inner.StartAsync(spec, cancellationToken), this);
@@ -165,19 +184,22 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
         try
         {
             sandbox = await inner.StartAsync(spec, _closing.Token);
-            if (spec.PoolWarmUp is { } warmUp)
+            if (spec.PoolWarmUp is { } warmUp && (await sandbox.RunAsync(new CommandRequest(warmUp, TimeSpan.FromSeconds(30)), _closing.Token)).ExitCode != 0)
             {
-                var warm = await sandbox.RunAsync(new CommandRequest(warmUp, TimeSpan.FromSeconds(30)), _closing.Token);
-                if (warm.ExitCode != 0)
-                {
-                    // Not warmed, still fresh: its user's commands run as they would in a sandbox started for them.
-                    Interlocked.Increment(ref _warmUpFailures);
-                }
+                // Not kept: the next request starts its own sandbox, as if the pool had none ready.
+                Interlocked.Increment(ref _warmUpFailures);
+                await sandbox.DisposeAsync();
+                sandbox = null;
             }
         }
         catch (Exception) when (!_closing.IsCancellationRequested)
         {
-            // A failed pre-start costs nothing: the next request starts its own sandbox and reports the error.
+            // A failed pre-start (or warm-up) costs nothing: the next request starts its own sandbox and reports the error.
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync();
+                sandbox = null;
+            }
         }
         catch (OperationCanceledException)
         {
@@ -189,7 +211,7 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
             _starting[key]--;
             if (sandbox is not null && !_disposed)
             {
-                _idle.AddLast((key, sandbox));
+                _idle.AddLast((key, sandbox, Environment.TickCount64));
                 if (_idle.Count > MaxIdle)
                 {
                     evicted = _idle.First!.Value.Sandbox;

@@ -230,7 +230,12 @@ public static class TestHost
 
         private static HashSet<string> Names(string depsJson)
         {
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var own = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(p => Path.GetFileNameWithoutExtension(p)).ToHashSet(StringComparer.Ordinal);
+
+            // Per library (by name): its runtime assemblies, what it depends on, and whether it may be shared at all.
+            var assemblies = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var dependencies = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            var excluded = new HashSet<string>(StringComparer.Ordinal);
             try
             {
                 using var deps = JsonDocument.Parse(File.ReadAllText(depsJson));
@@ -239,10 +244,14 @@ public static class TestHost
                 {
                     foreach (var library in target.Value.EnumerateObject())
                     {
+                        var name = library.Name.Split('/')[0];
+                        var files = library.Value.TryGetProperty("runtime", out var runtime) ? [.. runtime.EnumerateObject().Select(r => Path.GetFileNameWithoutExtension(r.Name))] : Array.Empty<string>();
+                        assemblies[name] = files;
+                        dependencies[name] = library.Value.TryGetProperty("dependencies", out var on) ? [.. on.EnumerateObject().Select(d => d.Name)] : [];
                         var project = libraries.TryGetProperty(library.Name, out var info) && info.TryGetProperty("type", out var type) && type.GetString() == "project";
-                        if (!project && library.Value.TryGetProperty("runtime", out var runtime))
+                        if (project || files.Any(own.Contains))
                         {
-                            names.UnionWith(runtime.EnumerateObject().Select(r => Path.GetFileNameWithoutExtension(r.Name)));
+                            excluded.Add(name); // built from the repository, or one the agent carries its own version of
                         }
                     }
                 }
@@ -252,9 +261,23 @@ public static class TestHost
                 return []; // no deps.json to trust: every candidate loads everything itself, as before
             }
 
-            var own = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(Path.GetFileNameWithoutExtension);
-            names.ExceptWith(own!);
-            return names;
+            // Shared only when nothing it depends on, however far down, is left out: loaded in this process's
+            // context, a shared assembly binds its dependencies there, and they must be the ones the tests get.
+            var shareable = new Dictionary<string, bool>(StringComparer.Ordinal);
+            bool Shareable(string name, HashSet<string> path)
+            {
+                if (shareable.TryGetValue(name, out var known))
+                {
+                    return known;
+                }
+
+                var result = !excluded.Contains(name) && path.Add(name)
+                    && dependencies.GetValueOrDefault(name, []).All(d => (!dependencies.ContainsKey(d) && !own.Contains(d)) || Shareable(d, path));
+                path.Remove(name);
+                return shareable[name] = result;
+            }
+
+            return [.. assemblies.Keys.Where(n => Shareable(n, [])).SelectMany(n => assemblies[n]).Where(a => !own.Contains(a))];
         }
     }
 }

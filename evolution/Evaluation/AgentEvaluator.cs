@@ -97,12 +97,19 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
                     .. gatewayFolder is null ? Array.Empty<string>() : ["--endpoint", $"unix:{GatewayMount}/model.sock"],
                 ];
                 run = await sandbox.RunAsync(new CommandRequest($"{stamp}mkdir -p {output} && {AgentCommand(work, solve)}", timeout + TimeSpan.FromMinutes(1)), cancellationToken);
+                if (run.TimedOut)
+                {
+                    // A cold agent died with its command; a warm one is in its own process group: it goes too, before
+                    // anything is taken out, so a late patch is never graded.
+                    await sandbox.RunAsync(new CommandRequest(StopWarmAgent(work), TimeSpan.FromSeconds(30)), cancellationToken);
+                }
+
                 CopyReport copy;
                 try
                 {
                     copy = await sandbox.CopyOutAsync(output, scratch, cancellationToken);
                 }
-                catch (SandboxException e)
+                catch (Exception e) when (e is SandboxException or IOException)
                 {
                     copy = new CopyReport(0, 0, [$"nothing came out of {output} (the agent removed it?): {e.Message}"]); // graded as no patch
                 }
@@ -121,10 +128,15 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
 
     /// <summary>
     /// Started by the pool in each agent sandbox it keeps ready: the agent, before it has a task, warms up and
-    /// waits (its `warm` command); the launcher writes its process id.
+    /// waits (its `warm` command), in a session of its own (its process id is its group's); the launcher writes
+    /// that id.
     /// </summary>
     private static string WarmUp(string work) =>
-        $"mkdir -p {work}/.agent && {{ dotnet {AgentMount}/Dgm.Agent.dll warm --dir {work}/.agent > {work}/.agent/warm.log 2>&1 < /dev/null & echo $! > {work}/.agent/pid; }}";
+        $"mkdir -p {work}/.agent && {{ setsid dotnet {AgentMount}/Dgm.Agent.dll warm --dir {work}/.agent > {work}/.agent/warm.log 2>&1 < /dev/null & echo $! > {work}/.agent/pid; }}";
+
+    /// <summary>Kills the warm agent's whole process group (its own session, from <see cref="WarmUp"/>), if there is one.</summary>
+    public static string StopWarmAgent(string work) =>
+        $"p=$(cat {work}/.agent/pid 2>/dev/null); [ -n \"$p\" ] && kill -KILL -- -\"$p\" 2>/dev/null; true";
 
     /// <summary>
     /// Runs the agent's command in the warm agent when there is one (waiting a little for its warm-up to end; it
@@ -141,7 +153,7 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
             + $"if [ -n \"$p\" ] && [ -e {d}/ready ] && kill -0 \"$p\" 2>/dev/null; then "
             + $"printf '%s\\n' {quoted} > {d}/request.tmp && mv {d}/request.tmp {d}/request && tail --pid=\"$p\" -s 0.02 -f /dev/null; "
             + $"cat {d}/stdout 2>/dev/null; cat {d}/stderr >&2 2>/dev/null; exit \"$(cat {d}/exit 2>/dev/null || echo 70)\"; fi; "
-            + $"[ -n \"$p\" ] && kill \"$p\" 2>/dev/null; "
+            + $"[ -n \"$p\" ] && kill -KILL -- -\"$p\" 2>/dev/null; "
             + $"exec dotnet {AgentMount}/Dgm.Agent.dll {quoted}; }}";
     }
 

@@ -37,10 +37,28 @@ public sealed class WarmAgentCommandTests
     }
 
     [TestMethod]
+    public async Task A_warm_agent_whose_command_timed_out_is_stopped_with_its_children()
+    {
+        await using var sandbox = await (await DockerFixture.FactoryAsync()).StartAsync(DockerFixture.Spec(), CancellationToken.None);
+        await RunAsync(sandbox, """
+            d=/work/.agent; mkdir -p $d
+            setsid bash -c 'sleep 600 & echo $! > /work/child; while true; do echo late > /work/late; sleep 0.05; done' > /dev/null 2>&1 &
+            echo $! > $d/pid; touch $d/ready
+            """);
+
+        var run = await sandbox.RunAsync(new CommandRequest(AgentEvaluator.AgentCommand("/work", Solve), TimeSpan.FromSeconds(2)), CancellationToken.None);
+        await RunAsync(sandbox, AgentEvaluator.StopWarmAgent("/work"));
+        var left = await RunAsync(sandbox, "sleep 0.3; rm -f /work/late; sleep 0.3; for p in $(cat /work/.agent/pid) $(cat /work/child); do kill -0 $p 2>/dev/null && echo alive $p; done; test -e /work/late && echo wrote-late; true");
+
+        Assert.IsTrue(run.TimedOut);
+        Assert.AreEqual("", left.Stdout, "the warm agent and its children are gone, and nothing is written after");
+    }
+
+    [TestMethod]
     public async Task A_warm_agent_not_ready_in_time_is_stopped_and_one_that_is_gone_is_not_waited_for()
     {
         await using var sandbox = await (await DockerFixture.FactoryAsync()).StartAsync(DockerFixture.Spec(), CancellationToken.None);
-        await RunAsync(sandbox, "d=/work/.agent; mkdir -p $d; sleep 600 > /dev/null 2>&1 & echo $! > $d/pid");
+        await RunAsync(sandbox, "d=/work/.agent; mkdir -p $d; setsid sleep 600 > /dev/null 2>&1 & echo $! > $d/pid");
 
         // No SDK is mounted here: the cold start is the one that says so.
         var slow = await RunAsync(sandbox, AgentEvaluator.AgentCommand("/work", Solve, readyWaitSeconds: 1));

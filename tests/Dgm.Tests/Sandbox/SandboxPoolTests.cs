@@ -41,6 +41,28 @@ public sealed class SandboxPoolTests
         Assert.AreEqual(0, await ContainersAsync(runId), "the pool removes its idle sandboxes when disposed");
     }
 
+    [TestMethod]
+    public async Task A_sandbox_kept_ready_too_long_is_removed_and_never_handed_out()
+    {
+        var runId = $"pool-{Guid.NewGuid():N}"[..20];
+        var spec = DockerFixture.Spec(runId);
+        var pool = new SandboxPool(await DockerFixture.FactoryAsync()) { PerSpec = 1, OwnsInner = false, MaxIdleAge = TimeSpan.FromMilliseconds(300) };
+        await using (pool)
+        {
+            await (await pool.StartAsync(spec, CancellationToken.None)).DisposeAsync();
+            await (await pool.StartAsync(spec, CancellationToken.None)).DisposeAsync();
+            await WaitForAsync(() => pool.Idle > 0);
+            await Task.Delay(600);
+
+            await using var late = await pool.StartAsync(spec, CancellationToken.None);
+
+            Assert.AreEqual(0, pool.Hits, "the one kept too long is not handed out");
+            Assert.AreEqual(3, pool.Misses);
+        }
+
+        Assert.AreEqual(0, await ContainersAsync(runId));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();
