@@ -6,9 +6,9 @@ namespace Dgm.Agent;
 /// <summary>
 /// The agent started before it has a task: a pre-started sandbox runs `warm --dir DIR` while it waits to be
 /// handed out. It warms what every repair pays for on first use (the compiler's first emit), writes DIR/ready
-/// (its launcher wrote DIR/pid), then waits for DIR/request (one command-line argument a line) and runs that one command as if
-/// started with it: its output goes to DIR/stdout and DIR/stderr, its exit code to DIR/exit, and the process
-/// ends. It never sees more than the one task, and until then it has none.
+/// (its launcher wrote DIR/pid), then waits for DIR/request (one command-line argument a line) and runs that
+/// one command as if started with it: its output goes to DIR/stdout and DIR/stderr, its exit code to DIR/exit,
+/// and the process ends. It never sees more than the one task, and until then it has none.
 /// </summary>
 internal static class Warm
 {

@@ -277,7 +277,7 @@ public static class TestHost
                 return shareable[name] = result;
             }
 
-            return [.. assemblies.Keys.Where(n => Shareable(n, [])).SelectMany(n => assemblies[n]).Where(a => !own.Contains(a))];
+            return [.. assemblies.Keys.Where(n => Shareable(n, [])).SelectMany(n => assemblies[n])];
         }
     }
 }
