@@ -38,6 +38,25 @@ public static class FileTree
         }
     }
 
+    /// <summary>Gives what <see cref="Copy"/> copied from <paramref name="source"/> to <paramref name="destination"/> the modification time <paramref name="utc"/>.</summary>
+    public static void Stamp(string source, string destination, DateTime utc)
+    {
+        if (File.Exists(source))
+        {
+            File.SetLastWriteTimeUtc(destination, utc);
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            var copied = Path.Combine(destination, Path.GetRelativePath(source, file));
+            if (File.Exists(copied))
+            {
+                File.SetLastWriteTimeUtc(copied, utc);
+            }
+        }
+    }
+
     /// <summary>
     /// Copies untrusted files out (links skipped) within <paramref name="limits"/>: a file over the per-file
     /// limit is cut there, files past the total are refused, each with a note. Streams; never holds a file in memory.

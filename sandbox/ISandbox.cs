@@ -17,6 +17,9 @@ public interface ISandbox : IAsyncDisposable
     /// <summary>Copies a host file or folder to a path inside the sandbox (a folder's contents land in that path).</summary>
     Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken);
 
+    /// <summary>Copies several host files or folders in, in order (a later one lands over an earlier one), as one copy.</summary>
+    Task CopyInAsync(IReadOnlyList<CopyIn> items, CancellationToken cancellationToken);
+
     /// <summary>
     /// Copies a file or folder from inside the sandbox to a host path, within the sandbox's <see cref="CopyLimits"/>:
     /// what was cut or refused is in the report's notes, never an exception.

@@ -9,31 +9,87 @@ public static class SafeTar
     public static async Task<MemoryStream> PackAsync(string hostPath, string fileEntryName, CancellationToken cancellationToken)
     {
         var stream = new MemoryStream();
+        await using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            await AddAsync(writer, hostPath, Directory.Exists(hostPath) ? "" : fileEntryName, stamp: null, cancellationToken);
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
+    /// <summary>
+    /// One tar of several items, to be extracted at the file system's root: each entry is named by its path in
+    /// the sandbox (without the leading '/'), in the items' order; a stamped item's entries carry <paramref name="now"/>.
+    /// </summary>
+    public static async Task<MemoryStream> PackAsync(IReadOnlyList<CopyIn> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var stream = new MemoryStream();
+        await using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
+        {
+            foreach (var item in items)
+            {
+                if (!item.SandboxPath.StartsWith('/') || item.SandboxPath.Split('/').Contains(".."))
+                {
+                    throw new ArgumentException($"'{item.SandboxPath}' is not an absolute path in the sandbox.", nameof(items));
+                }
+
+                var name = item.SandboxPath.Trim('/');
+                await AddAsync(writer, item.HostPath, Directory.Exists(item.HostPath) ? name + "/" : name, item.Stamped ? now : null, cancellationToken);
+            }
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+
+    /// <summary>A folder's contents under <paramref name="name"/> (a prefix ending in '/', or empty), or a file as <paramref name="name"/>.</summary>
+    private static async Task AddAsync(TarWriter writer, string hostPath, string name, DateTimeOffset? stamp, CancellationToken cancellationToken)
+    {
         if (Directory.Exists(hostPath))
         {
             // TarFile.CreateFromDirectory skips hidden entries (dotfiles such as .editorconfig): walk the folder ourselves.
-            await using var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true);
             var all = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
             foreach (var entry in new DirectoryInfo(hostPath).EnumerateFileSystemInfos("*", all).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 if (entry.LinkTarget is null && entry is DirectoryInfo or FileInfo)
                 {
-                    await writer.WriteEntryAsync(entry.FullName, Path.GetRelativePath(hostPath, entry.FullName).Replace('\\', '/'), cancellationToken);
+                    await WriteAsync(writer, entry, name + Path.GetRelativePath(hostPath, entry.FullName).Replace('\\', '/'), stamp, cancellationToken);
                 }
             }
         }
         else if (File.Exists(hostPath))
         {
-            await using var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true);
-            await writer.WriteEntryAsync(hostPath, fileEntryName, cancellationToken);
+            await WriteAsync(writer, new FileInfo(hostPath), name, stamp, cancellationToken);
         }
         else
         {
             throw SandboxException.NoSuchHostPath(hostPath);
         }
+    }
 
-        stream.Position = 0;
-        return stream;
+    private static async Task WriteAsync(TarWriter writer, FileSystemInfo entry, string name, DateTimeOffset? stamp, CancellationToken cancellationToken)
+    {
+        if (stamp is null)
+        {
+            await writer.WriteEntryAsync(entry.FullName, name, cancellationToken);
+            return;
+        }
+
+        var isFolder = entry is DirectoryInfo;
+        var stamped = new PaxTarEntry(isFolder ? TarEntryType.Directory : TarEntryType.RegularFile, name)
+        {
+            Mode = entry.UnixFileMode,
+            ModificationTime = stamp.Value,
+        };
+        await using var data = isFolder ? null : File.OpenRead(entry.FullName);
+        if (data is not null)
+        {
+            stamped.DataStream = data;
+        }
+
+        await writer.WriteEntryAsync(stamped, cancellationToken);
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
     private readonly LinkedList<(string Key, ISandbox Sandbox, long Since)> _idle = new();
     private readonly Dictionary<string, int> _starting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _expected = new(StringComparer.Ordinal);
     private readonly List<Task> _background = [];
     private readonly CancellationTokenSource _closing = new();
     private bool _disposed;
@@ -35,6 +36,9 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
     /// agent's own code while it waits (<see cref="SandboxSpec.PoolWarmUp"/>): this bounds what that costs.
     /// </summary>
     public TimeSpan MaxIdleAge { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Removals of used sandboxes under way in the background at most; past it, a sandbox is removed as its user disposes it.</summary>
+    public int MaxPendingRemovals { get; init; } = 4;
 
     /// <summary>The factory the pool starts sandboxes with (for measures that must start their own).</summary>
     public ISandboxFactory Inner => inner;
@@ -100,9 +104,19 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
                 Hits++;
             }
 
-            // A spec asked for once (a build) gets nothing kept ready; one asked for again (every grading) does.
+            // A spec asked for once (a build) gets nothing kept ready; one asked for again (every grading) does,
+            // and one whose requests were announced (Expect) as many as are still to come.
             _requests[key] = _requests.GetValueOrDefault(key) + 1;
-            if (_requests[key] > 1)
+            if (_expected.TryGetValue(key, out var expected))
+            {
+                _expected[key] = Math.Max(0, expected - 1);
+                if (_expected[key] == 0)
+                {
+                    TakeIdle(key, stale);
+                }
+            }
+
+            if (_requests[key] > 1 || _expected.ContainsKey(key))
             {
                 Refill(spec, key);
             }
@@ -116,30 +130,37 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
         return new Handed(ready ?? await inner.StartAsync(spec, cancellationToken), this);
     }
 
-    /// <summary>Removes a used sandbox off its user's path; once the pool is closing, at once.</summary>
+    /// <summary>
+    /// Removes a used sandbox off its user's path: in the background while fewer than <see cref="MaxPendingRemovals"/>
+    /// are under way, else (a slow daemon) on its user's path, so removals never pile up; once the pool is closing, at once.
+    /// </summary>
     private ValueTask RemoveAsync(ISandbox sandbox)
     {
+        bool closing;
         lock (_lock)
         {
-            if (!_disposed)
+            _background.RemoveAll(t => t.IsCompleted);
+            closing = _disposed;
+            if (!closing && _background.Count < MaxPendingRemovals)
             {
-                _background.RemoveAll(t => t.IsCompleted);
-                _background.Add(Task.Run(async () =>
-                {
-                    try
-                    {
-                        await sandbox.DisposeAsync();
-                    }
-                    catch (Exception)
-                    {
-                        // A removal that fails leaves a container labelled with its owner: the next factory removes it once this process is gone.
-                    }
-                }));
+                _background.Add(Task.Run(() => RemoveQuietlyAsync(sandbox)));
                 return ValueTask.CompletedTask;
             }
         }
 
-        return sandbox.DisposeAsync();
+        return closing ? sandbox.DisposeAsync() : new ValueTask(RemoveQuietlyAsync(sandbox));
+    }
+
+    private static async Task RemoveQuietlyAsync(ISandbox sandbox)
+    {
+        try
+        {
+            await sandbox.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // A removal that fails leaves a container labelled with its owner: the next factory removes it once this process is gone.
+        }
     }
 
     /// <summary>A sandbox as its user holds it: used until disposed, then refused, and removed by the pool.</summary>
@@ -155,6 +176,8 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
 
         public Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken) => Live().CopyInAsync(hostPath, sandboxPath, cancellationToken);
 
+        public Task CopyInAsync(IReadOnlyList<CopyIn> items, CancellationToken cancellationToken) => Live().CopyInAsync(items, cancellationToken);
+
         public Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken) => Live().CopyOutAsync(sandboxPath, hostPath, cancellationToken);
 
         public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 0 ? pool.RemoveAsync(sandbox) : ValueTask.CompletedTask;
@@ -166,11 +189,49 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
         }
     }
 
-    /// <summary>Starts enough sandboxes in the background to keep <see cref="PerSpec"/> ready for this spec. Under the lock.</summary>
+    /// <summary>
+    /// Announces <paramref name="count"/> more requests for <paramref name="spec"/> (a stage's tasks): the pool
+    /// starts sandboxes for them before the first comes, never keeps more ready than are still to come, and
+    /// removes what is left once the last has come. What a pre-started sandbox costs (an agent sandbox warms the
+    /// agent up) is then spent only on sandboxes that will be used.
+    /// </summary>
+    public void Expect(SandboxSpec spec, int count)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var key = Key(spec);
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _expected[key] = _expected.GetValueOrDefault(key) + Math.Max(0, count);
+            Refill(spec, key);
+        }
+    }
+
+    /// <summary>Moves the idle sandboxes of one spec into <paramref name="into"/>, for removal. Under the lock.</summary>
+    private void TakeIdle(string key, List<ISandbox> into)
+    {
+        for (var node = _idle.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.Key == key)
+            {
+                into.Add(node.Value.Sandbox);
+                _idle.Remove(node);
+            }
+
+            node = next;
+        }
+    }
+
+    /// <summary>
+    /// Starts enough sandboxes in the background to keep <see cref="PerSpec"/> ready for this spec (no more than
+    /// its announced requests still to come), and none that would push another ready one out. Under the lock.
+    /// </summary>
     private void Refill(SandboxSpec spec, string key)
     {
         var have = _idle.Count(i => i.Key == key) + _starting.GetValueOrDefault(key);
-        for (var i = have; i < PerSpec; i++)
+        var want = _expected.TryGetValue(key, out var expected) ? Math.Min(PerSpec, expected) : PerSpec;
+        for (var i = have; i < want && _idle.Count + _starting.Values.Sum() < MaxIdle; i++)
         {
             _starting[key] = _starting.GetValueOrDefault(key) + 1;
             _background.RemoveAll(t => t.IsCompleted);
@@ -209,7 +270,8 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
         lock (_lock)
         {
             _starting[key]--;
-            if (sandbox is not null && !_disposed)
+            var surplus = _expected.TryGetValue(key, out var left) && left <= _idle.Count(i => i.Key == key);
+            if (sandbox is not null && !_disposed && !surplus)
             {
                 _idle.AddLast((key, sandbox, Environment.TickCount64));
                 if (_idle.Count > MaxIdle)

@@ -53,11 +53,25 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
         }
     }
 
-    private async Task<(CommandResult Run, string Patch, string Trajectory)> RunAgentAsync(
-        BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells a pool of sandboxes how many agent sandboxes these tasks will ask for (offline: a model's channel
+    /// makes every task's sandbox its own), so it warms up as many as will be used and no more.
+    /// </summary>
+    public void Expect(IEnumerable<BenchTask> tasks)
+    {
+        if (sandboxes is SandboxPool pool)
+        {
+            foreach (var task in tasks.Where(t => environment.Cuda.SkipReason(t) is null))
+            {
+                pool.Expect(AgentSpec(task, gatewayFolder: null), 1);
+            }
+        }
+    }
+
+    private SandboxSpec AgentSpec(BenchTask task, string? gatewayFolder)
     {
         var spec = environment.SandboxSpec(runId, task);
-        spec = spec with
+        return spec with
         {
             Mounts =
             [
@@ -67,6 +81,12 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
             ],
             PoolWarmUp = WarmUp(spec.WorkDir),
         };
+    }
+
+    private async Task<(CommandResult Run, string Patch, string Trajectory)> RunAgentAsync(
+        BenchTask task, string model, string? gatewayFolder, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var spec = AgentSpec(task, gatewayFolder);
         var scratch = Directory.CreateTempSubdirectory("dgm-attempt-").FullName;
         try
         {
@@ -74,20 +94,19 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
             await using (var sandbox = await sandboxes.StartAsync(spec, cancellationToken))
             {
                 var work = sandbox.WorkDir;
-                await sandbox.CopyInAsync(task.RepoDir, $"{work}/repo", cancellationToken);
-                var stamp = "";
-                if (grader.Plans is { } plans && await plans.GetVisibleAsync(task, cancellationToken) is { } built)
-                {
-                    // The unchanged repository's build (bin/ and obj/, no hidden test): the agent's first test run needs none.
-                    await sandbox.CopyInAsync(built, $"{work}/repo", cancellationToken);
+                // The repository, the unchanged repository's build when there is one (bin/ and obj/, no hidden test:
+                // the agent's first test run needs none) and the problem, in one copy. The build is of these very
+                // sources (its key hashes them), but a cached one may be older than the files' own times (a fresh
+                // clone): it is dated as copied, so the agent and MSBuild see it up to date.
+                var built = grader.Plans is { } plans ? await plans.GetVisibleAsync(task, cancellationToken) : null;
+                await sandbox.CopyInAsync(
+                    [
+                        new CopyIn(task.RepoDir, $"{work}/repo"),
+                        .. built is null ? Array.Empty<CopyIn>() : [new CopyIn(built, $"{work}/repo", Stamped: true)],
+                        new CopyIn(task.ProblemPath, $"{work}/problem.md"),
+                    ],
+                    cancellationToken);
 
-                    // The build is of these very sources (its key hashes them), but a cached one may be older than the
-                    // files' own times (a fresh clone): dated now, one time for all, so the agent and MSBuild see it
-                    // up to date.
-                    stamp = $"now=$(date +%s.%N) && find {work}/repo -type f \\( -path '*/bin/*' -o -path '*/obj/*' \\) -exec touch -c -d @$now {{}} + && ";
-                }
-
-                await sandbox.CopyInAsync(task.ProblemPath, $"{work}/problem.md", cancellationToken);
                 // What the agent leaves (its patch and its log) goes to one folder, taken out in one copy.
                 var output = $"{work}/out";
                 string[] solve =
@@ -96,7 +115,7 @@ public sealed class AgentEvaluator(ISandboxFactory sandboxes, GradingEnvironment
                     "--model", model, "--timeout", ((int)timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture),
                     .. gatewayFolder is null ? Array.Empty<string>() : ["--endpoint", $"unix:{GatewayMount}/model.sock"],
                 ];
-                run = await sandbox.RunAsync(new CommandRequest($"{stamp}mkdir -p {output} && {AgentCommand(work, solve)}", timeout + TimeSpan.FromMinutes(1)), cancellationToken);
+                run = await sandbox.RunAsync(new CommandRequest($"mkdir -p {output} && {AgentCommand(work, solve)}", timeout + TimeSpan.FromMinutes(1)), cancellationToken);
                 if (run.TimedOut)
                 {
                     // A cold agent died with its command; a warm one is in its own process group: it goes too, before

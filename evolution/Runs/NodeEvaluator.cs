@@ -85,6 +85,11 @@ public sealed class NodeEvaluator(RunContext run)
         // of train for the archive's top nodes, and holdout.
         var path = stage is 1 or 2 && run.Options.Grading == "fast" ? GradingPath.Fast : GradingPath.Full;
         var evals = stage == 0 ? run.Folder.HoldoutDir(node.Id) : run.Folder.EvalsDir(node.Id); // stage 0: holdout
+        if (run.Gateway is null)
+        {
+            evaluator.Expect(tasks);
+        }
+
         var outcomes = await Task.WhenAll(tasks.Select(task => run.GatedAsync(
             async () =>
             {

@@ -11,6 +11,9 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
     /// <summary>How long past its timeout an exec may take before the host kills the whole container.</summary>
     private static readonly TimeSpan HardKillGrace = TimeSpan.FromSeconds(10);
 
+    /// <summary>What a copy out writes first to stderr when the path is a folder (not a link to one).</summary>
+    private const string FolderMark = "dgm-copy-folder";
+
     private int _disposed;
 
     public string Id => containerId;
@@ -51,27 +54,30 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
         return new CommandResult(stdout.ToString(), stderr.ToString(), (int)exitCode, elapsed, stdout.Truncated || stderr.Truncated, timedOut);
     }
 
-    public async Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken)
+    public Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken) =>
+        CopyInAsync([new CopyIn(hostPath, sandboxPath)], cancellationToken);
+
+    public async Task CopyInAsync(IReadOnlyList<CopyIn> items, CancellationToken cancellationToken)
     {
-        var isFolder = Directory.Exists(hostPath);
-        await using var tar = await SafeTar.PackAsync(hostPath, Path.GetFileName(sandboxPath), cancellationToken);
-        var target = isFolder ? sandboxPath : Path.GetDirectoryName(sandboxPath) ?? "/";
+        // One tar of every item, named by its paths in the sandbox, extracted by one exec as the sandbox's user.
+        await using var tar = await SafeTar.PackAsync(items, DateTimeOffset.UtcNow, cancellationToken);
         var stderr = new HeadTailBuffer(16 * 1024);
+        string[] folders = [.. items.Where(i => Directory.Exists(i.HostPath)).Select(i => i.SandboxPath)];
         var exit = await ExecAsync(
-            ["sh", "-c", "mkdir -p \"$1\" && tar -x --no-same-owner -C \"$1\"", "sh", target],
+            ["sh", "-c", "{ [ $# -eq 0 ] || mkdir -p \"$@\"; } && tar -x --no-same-owner -C /", "sh", .. folders],
             "/", new Dictionary<string, string>(), tar, new HeadTailBuffer(16 * 1024), stderr, cancellationToken);
         if (exit != 0)
         {
-            throw SandboxException.CopyFailed($"'{hostPath}' into the sandbox at '{sandboxPath}'", stderr.ToString());
+            throw SandboxException.CopyFailed($"{string.Join(", ", items.Select(i => $"'{i.HostPath}'"))} into the sandbox at {string.Join(", ", items.Select(i => $"'{i.SandboxPath}'"))}", stderr.ToString());
         }
     }
 
     public async Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken)
     {
         // A folder that is a link is not followed (the link itself is archived, and refused): no sandbox makes a copy read elsewhere.
-        const string Script = "if [ -d \"$1\" ] && [ ! -L \"$1\" ]; then tar -c --sort=name -C \"$1\" .; else tar -c -C \"$(dirname \"$1\")\" \"$(basename \"$1\")\"; fi";
+        // Which of the two it took is the first line on stderr (one exec, no probe first).
+        const string Script = "if [ -d \"$1\" ] && [ ! -L \"$1\" ]; then echo " + FolderMark + " >&2; tar -c --sort=name -C \"$1\" .; else tar -c -C \"$(dirname \"$1\")\" \"$(basename \"$1\")\"; fi";
         var stderr = new HeadTailBuffer(16 * 1024);
-        var probe = await RunAsync(new CommandRequest($"test -d '{Quoted(sandboxPath)}' && test ! -L '{Quoted(sandboxPath)}'", TimeSpan.FromSeconds(30)), cancellationToken);
 
         // The tar goes to a file on disk, never to memory, and stops at the copy's limit (plus tar's headers).
         var tarFile = Path.Combine(Path.GetTempPath(), $"dgm-copyout-{Guid.NewGuid():N}.tar");
@@ -85,7 +91,7 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
                     var exit = await ExecAsync(["sh", "-c", Script, "sh", sandboxPath], "/", new Dictionary<string, string>(), null, sink, stderr, cancellationToken);
                     if (exit != 0)
                     {
-                        throw SandboxException.CopyFailed($"'{sandboxPath}' out of the sandbox", stderr.ToString());
+                        throw SandboxException.CopyFailed($"'{sandboxPath}' out of the sandbox", stderr.ToString().Replace(FolderMark + "\n", "", StringComparison.Ordinal));
                     }
                 }
                 catch (CappedStream.LimitReachedException)
@@ -95,7 +101,7 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
             }
 
             await using var tar = File.OpenRead(tarFile);
-            var report = probe.ExitCode == 0
+            var report = stderr.ToString().StartsWith(FolderMark + "\n", StringComparison.Ordinal)
                 ? await SafeTar.ExtractAsync(tar, hostPath, copyLimits, cancellationToken)
                 : await ExtractFileAsync(tar, sandboxPath, hostPath, cancellationToken);
             return report with { Notes = [.. notes, .. report.Notes] };
@@ -106,7 +112,6 @@ internal sealed class DockerSandbox(DockerClient client, string containerId, str
         }
     }
 
-    private static string Quoted(string path) => path.Replace("'", "'\\''", StringComparison.Ordinal);
 
     private async Task<CopyReport> ExtractFileAsync(Stream tar, string sandboxPath, string hostPath, CancellationToken cancellationToken)
     {

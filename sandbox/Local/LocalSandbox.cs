@@ -92,6 +92,23 @@ internal sealed partial class LocalSandbox : ISandbox
         return Task.CompletedTask;
     }
 
+    public Task CopyInAsync(IReadOnlyList<CopyIn> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var now = DateTime.UtcNow;
+        foreach (var item in items)
+        {
+            var target = ToHost(item.SandboxPath);
+            FileTree.Copy(item.HostPath, target, followLinks: true);
+            if (item.Stamped)
+            {
+                FileTree.Stamp(item.HostPath, target, now);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<CopyReport> CopyOutAsync(string sandboxPath, string hostPath, CancellationToken cancellationToken) =>
         Task.FromResult(FileTree.CopyOut(ToHost(sandboxPath), hostPath, _spec.CopyLimits));
 
