@@ -19,10 +19,7 @@ internal static class Warm
         var warmedIn = clock.Elapsed.TotalSeconds;
         await File.WriteAllTextAsync(Path.Combine(dir, "ready"), "");
         var request = Path.Combine(dir, "request");
-        while (!File.Exists(request))
-        {
-            await Task.Delay(10);
-        }
+        await WaitForAsync(dir, "request");
 
         var args = await File.ReadAllLinesAsync(request);
         int code;
@@ -54,5 +51,31 @@ internal static class Warm
         await File.WriteAllTextAsync(Path.Combine(dir, "exit.tmp"), code.ToString(CultureInfo.InvariantCulture));
         File.Move(Path.Combine(dir, "exit.tmp"), Path.Combine(dir, "exit"));
         return code;
+    }
+
+    /// <summary>
+    /// Waits for DIR/NAME to appear (written elsewhere, then moved in) without spinning: told by the file system,
+    /// looking again now and then in case a notice is missed. Idle, the agent costs its sandbox nothing.
+    /// </summary>
+    private static async Task WaitForAsync(string dir, string name)
+    {
+        var path = Path.Combine(dir, name);
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new FileSystemWatcher(dir) { NotifyFilter = NotifyFilters.FileName };
+        watcher.Created += (_, e) => Notice(e.Name);
+        watcher.Renamed += (_, e) => Notice(e.Name);
+        watcher.EnableRaisingEvents = true;
+        while (!File.Exists(path))
+        {
+            await Task.WhenAny(arrived.Task, Task.Delay(TimeSpan.FromMilliseconds(250)));
+        }
+
+        void Notice(string? file)
+        {
+            if (file == name)
+            {
+                arrived.TrySetResult();
+            }
+        }
     }
 }
