@@ -176,7 +176,7 @@ public sealed class HarnessPerf(ISandboxFactory sandboxes, GradingEnvironment en
         foreach (var p in pairs)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {p.Name}: {p.Ours} vs {p.Baseline} | {p.OursMedian:0.000} | {p.BaselineMedian:0.000} | {p.Ratio:0.00}x | {p.TargetText} | {(p.MeetsTarget ? "met" : "NOT met")} |");
+                $"| {p.Name}: {p.Ours} vs {p.Baseline} | {p.OursMedian:0.000} | {(p.BaselineSeconds.Count == 0 ? "-" : $"{p.BaselineMedian:0.000}")} | {(p.BaselineSeconds.Count == 0 ? "-" : $"{p.Ratio:0.00}x")} | {p.TargetText} | {(p.MeetsTarget ? "met" : "NOT met")} |");
         }
 
         return text.ToString();

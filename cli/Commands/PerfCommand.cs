@@ -20,10 +20,11 @@ internal static class PerfCommand
         var agent = new Option<string>("--agent") { Description = "The agent's build folder, for the repair-validation measure.", DefaultValueFactory = _ => Path.Combine("agent", "bin", "Debug", "net10.0") };
         var repairTask = new Option<string>("--repair-task") { Description = "Task the offline agent repairs for the candidate-validation measure.", DefaultValueFactory = _ => "leap-year-century" };
         var evalTasks = new Option<int>("--eval-tasks") { Description = "Train tasks (spread over the split) the evaluation measure runs the seed agent on.", DefaultValueFactory = _ => 6 };
+        var iterationBaseline = new Option<bool>("--iteration-baseline") { Description = "With the iteration measure: run the same iteration again graded by the full path (about three times as long)." };
         var only = new Option<string[]>("--only") { Description = $"Run only these measures ({string.Join(", ", Measures)}); all by default.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("perf", "Measure sandbox and grading overheads against raw docker run and bare dotnet test, the fast grading path against the full one, and the offline agent's candidate validation.")
         {
-            suite, task, iterations, write, agent, repairTask, only, evalTasks,
+            suite, task, iterations, write, agent, repairTask, only, evalTasks, iterationBaseline,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,7 +35,8 @@ internal static class PerfCommand
             // Today's measures start their own sandboxes; the fast path's use the pool of pre-started ones.
             var unpooled = context.Factory is SandboxPool pool ? pool.Inner : context.Factory;
             var perf = new HarnessPerf(unpooled, environment);
-            var chosen = parse.GetValue(only) is { Length: > 0 } names ? names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase) : [.. Measures];
+            // The iteration measure is a whole evolution run (minutes): only when asked for.
+            var chosen = parse.GetValue(only) is { Length: > 0 } names ? names.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.OrdinalIgnoreCase) : [.. Measures.Where(m => m != "iteration")];
             if (chosen.FirstOrDefault(c => !Measures.Contains(c, StringComparer.OrdinalIgnoreCase)) is { } unknown)
             {
                 throw new CliException($"Unknown measure '{unknown}': choose from {string.Join(", ", Measures)}.");
@@ -69,6 +71,12 @@ internal static class PerfCommand
                 pairs.Add(await EvaluationPerf.MeasureAsync(context.Factory as SandboxPool ?? new SandboxPool(context.Factory), environment, Path.GetFullPath(parse.GetValue(agent)!), sample, Math.Max(1, n / 3), output, cancellationToken));
             }
 
+            if (chosen.Contains("iteration"))
+            {
+                await output.WriteLineAsync("measuring one evolution iteration (P7) as `dgm evolve` runs it...");
+                pairs.Add(await IterationPerf.MeasureAsync(parse.GetValue(suite)!, parse.GetValue(iterationBaseline), output, error, cancellationToken));
+            }
+
             if (chosen.Contains("validation"))
             {
                 var repair = BenchCommands.FindTask(Suite.Load(parse.GetValue(suite)!), parse.GetValue(repairTask)!);
@@ -89,7 +97,7 @@ internal static class PerfCommand
         return command;
     }
 
-    private static readonly string[] Measures = ["lifecycle", "grading", "fast", "evaluation", "validation"];
+    private static readonly string[] Measures = ["lifecycle", "grading", "fast", "evaluation", "validation", "iteration"];
 
     private static string Machine()
     {
