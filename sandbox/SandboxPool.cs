@@ -28,8 +28,8 @@ public sealed class SandboxPool(ISandboxFactory inner) : ISandboxFactory, IAsync
     /// <summary>Idle sandboxes kept ready per distinct spec.</summary>
     public int PerSpec { get; init; } = 2;
 
-    /// <summary>Idle sandboxes kept in all.</summary>
-    public int MaxIdle { get; init; } = 4;
+    /// <summary>Idle sandboxes kept in all (and starting): two nodes' agent sandboxes and the grading one, two each.</summary>
+    public int MaxIdle { get; init; } = 6;
 
     /// <summary>
     /// How long a sandbox is kept ready; older ones are removed at the next request. An agent sandbox runs the
