@@ -64,10 +64,19 @@ internal static class Warm
         using var watcher = new FileSystemWatcher(dir) { NotifyFilter = NotifyFilters.FileName };
         watcher.Created += (_, e) => Notice(e.Name);
         watcher.Renamed += (_, e) => Notice(e.Name);
-        watcher.EnableRaisingEvents = true;
+        var look = TimeSpan.FromMilliseconds(250);
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+        }
+        catch (Exception e) when (e is IOException or PlatformNotSupportedException)
+        {
+            look = TimeSpan.FromMilliseconds(10); // no notices here (the machine's inotify limit reached): look often instead
+        }
+
         while (!File.Exists(path))
         {
-            await Task.WhenAny(arrived.Task, Task.Delay(TimeSpan.FromMilliseconds(250)));
+            await Task.WhenAny(arrived.Task, Task.Delay(look));
         }
 
         void Notice(string? file)
