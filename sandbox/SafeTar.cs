@@ -5,19 +5,6 @@ namespace Dgm.Sandbox;
 /// <summary>Tar streams for copying in and out of sandboxes. Extraction trusts nothing it reads.</summary>
 public static class SafeTar
 {
-    /// <summary>A tar of a folder's contents, or of one file under the given entry name.</summary>
-    public static async Task<MemoryStream> PackAsync(string hostPath, string fileEntryName, CancellationToken cancellationToken)
-    {
-        var stream = new MemoryStream();
-        await using (var writer = new TarWriter(stream, TarEntryFormat.Pax, leaveOpen: true))
-        {
-            await AddAsync(writer, hostPath, Directory.Exists(hostPath) ? "" : fileEntryName, stamp: null, cancellationToken);
-        }
-
-        stream.Position = 0;
-        return stream;
-    }
-
     /// <summary>
     /// One tar of several items, to be extracted at the file system's root: each entry is named by its path in
     /// the sandbox (without the leading '/'), in the items' order; a stamped item's entries carry <paramref name="now"/>.
@@ -44,7 +31,7 @@ public static class SafeTar
         return stream;
     }
 
-    /// <summary>A folder's contents under <paramref name="name"/> (a prefix ending in '/', or empty), or a file as <paramref name="name"/>.</summary>
+    /// <summary>A folder's contents under <paramref name="name"/> (a prefix ending in '/'), or a file as <paramref name="name"/>.</summary>
     private static async Task AddAsync(TarWriter writer, string hostPath, string name, DateTimeOffset? stamp, CancellationToken cancellationToken)
     {
         if (Directory.Exists(hostPath))

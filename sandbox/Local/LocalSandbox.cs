@@ -86,11 +86,8 @@ internal sealed partial class LocalSandbox : ISandbox
         return new CommandResult(stdout.ToString(), stderr.ToString(), process.ExitCode, stopwatch.Elapsed, stdout.Truncated || stderr.Truncated, timedOut);
     }
 
-    public Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken)
-    {
-        FileTree.Copy(hostPath, ToHost(sandboxPath), followLinks: true);
-        return Task.CompletedTask;
-    }
+    public Task CopyInAsync(string hostPath, string sandboxPath, CancellationToken cancellationToken) =>
+        CopyInAsync([new CopyIn(hostPath, sandboxPath)], cancellationToken);
 
     public Task CopyInAsync(IReadOnlyList<CopyIn> items, CancellationToken cancellationToken)
     {
