@@ -8,8 +8,8 @@ using Microsoft.SemanticKernel;
 // The command line the harness and the evolution loop call:
 //   solve   --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--max-steps N] [--timeout S]
 //           (--model heuristic, the default without a model: offline repair; [--candidate-timeout S])
-//   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--problem FILE]
-//           (--model heuristic: offline self-improvement from the logs, [--seed N] draws the edit)
+//   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--lineage DIR] [--model SPEC] [--endpoint URL] [--problem FILE]
+//           (--model heuristic: offline self-improvement from the logs, the ancestors' in --lineage too; [--seed N] draws the edit)
 if (args.Length > 0 && args[0] == "run-tests")
 {
     // Internal: the child process that validates one repair candidate (see Repair/Validator.cs).
@@ -71,7 +71,7 @@ static async Task<int> CommandAsync(string[] args)
         if (model == "heuristic")
         {
             var stop = improving
-                ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), CancellationToken.None)
+                ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), options.GetValueOrDefault("lineage"), CancellationToken.None)
                 : await new RepairMode(Budget(options, limits), trajectory).RunAsync(repo, problem!, CancellationToken.None);
             await File.WriteAllTextAsync(output, Repository.Diff(repo));
             Console.Error.WriteLine($"dgm-agent: stopped: {stop}");

@@ -91,6 +91,14 @@ public sealed partial class Lineage : IDisposable
             return patch.Content;
         });
 
+    /// <summary>Lines added plus lines removed from one node's source to another's (0 when identical).</summary>
+    public int DiffSize(string fromId, string toId) =>
+        Locked("diff", () =>
+        {
+            using var patch = _repo.Diff.Compare<Patch>(NodeCommit(fromId).Tree, NodeCommit(toId).Tree, new CompareOptions { Similarity = SimilarityOptions.None });
+            return patch.LinesAdded + patch.LinesDeleted;
+        });
+
     /// <summary>The ids from the node up to the seed (the node first), read from the commits' history.</summary>
     public IReadOnlyList<string> Ancestry(string nodeId) =>
         Locked("ancestry", () =>

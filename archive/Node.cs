@@ -89,6 +89,9 @@ public sealed record Node
     /// <summary>Children already in the archive (every status), kept by the store.</summary>
     public int Children { get; init; }
 
+    /// <summary>Lines added plus lines removed from the parent's source to this node's (0 for the seed), once committed.</summary>
+    public int DiffLines { get; init; }
+
     /// <summary>The node's commit in the lineage repository (its full source), once committed.</summary>
     public string? Commit { get; init; }
 

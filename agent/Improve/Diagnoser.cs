@@ -26,7 +26,7 @@ public static partial class Diagnoser
         var stuck = unresolved.Where(l => l.StopReason is "no_candidate_passed" or "budget").ToList();
         var summary = new List<string>
         {
-            $"{logs.Count} task(s) evaluated, {logs.Count(l => l.Resolved)} resolved.",
+            $"{logs.Count} task(s) evaluated, {logs.Count(l => l.Resolved)} resolved{(logs.Any(l => l.Depth > 0) ? $" ({logs.Count(l => l.Depth > 0)} of them as the lineage's ancestors saw them)" : "")}.",
             "stop reasons: " + string.Join(", ", logs.GroupBy(l => l.StopReason is "" ? "unknown" : l.StopReason).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")),
         };
         var proposals = new List<Proposal>();

@@ -4,7 +4,11 @@ using System.Text.Json.Nodes;
 namespace Dgm.Agent.Improve;
 
 /// <summary>One evaluated task as the parent's logs tell it; what the logs lack is empty.</summary>
-public sealed record TaskLog(string Task, string Split, string Status, bool Resolved, string StopReason, IReadOnlyList<string> FailedTests, IReadOnlyList<string> Notes, string Problem);
+public sealed record TaskLog(string Task, string Split, string Status, bool Resolved, string StopReason, IReadOnlyList<string> FailedTests, IReadOnlyList<string> Notes, string Problem)
+{
+    /// <summary>Whose log it is: 0 the parent's, 1 its parent's, and so on up the lineage.</summary>
+    public int Depth { get; init; }
+}
 
 /// <summary>
 /// Reads the parent's evaluation logs: evals/summary.json and, per task, evals/TASK/{trajectory.json, problem.md}.
@@ -41,6 +45,22 @@ public static class EvalLog
 
         note($"evals: {logs.Count} task(s) read from {Path.Combine(evals, "summary.json")}");
         return logs;
+    }
+
+    /// <summary>
+    /// The ancestors' logs in the lineage folder (one evals folder per ancestor, named so that the nearest sorts
+    /// first), up to <paramref name="reach"/> of them: each ancestor's tasks tagged with its depth (2 for the
+    /// parent's parent). A missing folder is no ancestors.
+    /// </summary>
+    public static IReadOnlyList<TaskLog> ReadLineage(string? lineage, int reach, Action<string> note)
+    {
+        if (lineage is null || reach <= 0 || !Directory.Exists(lineage))
+        {
+            return [];
+        }
+
+        var folders = Directory.EnumerateDirectories(lineage).Order(StringComparer.Ordinal).Take(reach).ToList();
+        return [.. folders.SelectMany((folder, index) => Read(folder, note).Select(log => log with { Depth = index + 1 }))];
     }
 
     private static JsonObject? Json(string path, Action<string> note)

@@ -3,7 +3,7 @@ using Dgm.Agent.Repair;
 namespace Dgm.Agent.Improve;
 
 /// <summary>
-/// Self-improvement without a model: diagnose the parent's evaluation logs, then make ONE edit of the
+/// Self-improvement without a model: diagnose the parent's evaluation logs (and its ancestors'), then make ONE edit of the
 /// agent's own source, drawn (with the seed) among the proposals in proportion to how common their
 /// cause is. An edit that leaves a syntax error or does not build is undone and the next one is drawn.
 /// </summary>
@@ -12,9 +12,9 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
     /// <summary>How long the check that the edited agent still builds may take.</summary>
     public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
-    public async Task<string> RunAsync(string self, string evals, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(string self, string evals, string? lineage, CancellationToken cancellationToken)
     {
-        var logs = EvalLog.Read(evals, trajectory.Note);
+        var logs = LineageLogs.Merge(EvalLog.Read(evals, trajectory.Note), EvalLog.ReadLineage(lineage, LineageLogs.Reach, trajectory.Note));
         var source = new AgentSource(self);
         var findings = logs.Count == 0 ? new Findings("no readable evaluation logs", []) : Diagnoser.Diagnose(logs, source);
         trajectory.Note($"diagnosis: {findings.Summary.Replace("\n", " | ", StringComparison.Ordinal)}");

@@ -32,6 +32,7 @@ internal static class NodeDocument
         [nameof(Node.CostDollars)] = node.CostDollars,
         [nameof(Node.Tokens)] = node.Tokens,
         [nameof(Node.Children)] = node.Children,
+        [nameof(Node.DiffLines)] = node.DiffLines,
         [nameof(Node.Commit)] = node.Commit,
         [nameof(Node.LogsDir)] = node.LogsDir,
     };
@@ -90,6 +91,7 @@ internal static class NodeDocument
         CostDollars = doc[nameof(Node.CostDollars)].AsDouble,
         Tokens = doc[nameof(Node.Tokens)].AsInt64,
         Children = doc[nameof(Node.Children)].AsInt32,
+        DiffLines = doc[nameof(Node.DiffLines)].IsNumber ? doc[nameof(Node.DiffLines)].AsInt32 : 0, // absent in older records
         Commit = Text(doc, nameof(Node.Commit)),
         LogsDir = Text(doc, nameof(Node.LogsDir)),
     };

@@ -53,7 +53,8 @@ public sealed class ChildPipeline(RunContext run)
             {
                 improve = await run.GatedAsync(
                     () => new SelfImprover(run.Sandboxes, run.Environment, run.RunId).ImproveAsync(
-                        folder.BuildDir(parent.Id), parentSource, folder.EvalsDir(parent.Id), childSource, run.AgentModel,
+                        folder.BuildDir(parent.Id), parentSource, folder.EvalsDir(parent.Id),
+                        target => EvalLogs.LineageCopies(folder, Ancestors(parent), TrainTasks(), target), childSource, run.AgentModel,
                         channel?.Folder, problem, ImproveSeed(node.Id), TimeSpan.FromSeconds(run.Options.ImproveTimeoutSeconds), cancellationToken),
                     cancellationToken);
             }
@@ -135,14 +136,33 @@ public sealed class ChildPipeline(RunContext run)
         node = node with { Finished = DateTimeOffset.UtcNow, LogsDir = run.Folder.Relative(run.Folder.NodeDir(node.Id)) };
         if (source is not null && Directory.Exists(source))
         {
-            var commit = run.WithLineage(l => l.Commit(node, source, CommitMessage(node)));
-            node = node with { Commit = commit };
+            var (commit, size) = run.WithLineage(l =>
+            {
+                var sha = l.Commit(node, source, CommitMessage(node));
+                return (sha, node.ParentId is { } parent ? l.DiffSize(parent, node.Id) : 0);
+            });
+            node = node with { Commit = commit, DiffLines = size };
         }
 
         run.Store.Update(node);
         run.Report(new EvolutionEvent(EvolutionEventKind.NodeFinished, Describe(node), node.Id, node.Iteration, node));
         return node;
     }
+
+    /// <summary>The parent's ancestors, nearest first, as far as the lineage logs reach (a missing record ends the walk).</summary>
+    private List<string> Ancestors(Node parent)
+    {
+        var ids = new List<string>();
+        for (var id = parent.ParentId; id is not null && ids.Count < EvalLogs.LineageDepth && run.Store.TryGet(id, out var node); id = node!.ParentId)
+        {
+            ids.Add(id);
+        }
+
+        return ids;
+    }
+
+    private HashSet<string> TrainTasks() =>
+        [.. run.Plan.Stage1.Concat(run.Plan.Stage2).Concat(run.Plan.Rest).Where(t => t.Spec.Tags.Split == "train").Select(t => t.Id)];
 
     public static string CommitMessage(Node node)
     {

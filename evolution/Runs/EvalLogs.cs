@@ -4,6 +4,7 @@ using Dgm.Archive;
 using Dgm.Benchmarks.Grading;
 using Dgm.Benchmarks.Tasks;
 using Dgm.Evolution.Evaluation;
+using Dgm.Sandbox;
 
 namespace Dgm.Evolution.Runs;
 
@@ -48,6 +49,42 @@ public static class EvalLogs
 
         // The agent's own console output: why a run without a stop reason ended (a crash, a kill).
         await File.WriteAllTextAsync(Path.Combine(dir, "agent.log"), $"exit {attempt.Run.ExitCode}{(attempt.Run.TimedOut ? " (timed out)" : "")}\n{attempt.Run.Stdout}{attempt.Run.Stderr}", cancellationToken);
+    }
+
+    /// <summary>How many ancestors beyond the parent a child's self-improvement is given the logs of (nearest first).</summary>
+    public const int LineageDepth = 10;
+
+    /// <summary>
+    /// The ancestors' evaluation logs a child's self-improvement reads besides its parent's, as copies into the
+    /// sandbox's <paramref name="target"/> folder: one folder per ancestor, nearest first (`01-ID`, `02-ID`, ...),
+    /// each with the ancestor's summary.json and the folders of the run's train tasks only. A folder that is not
+    /// a train task's (a holdout task's, anything else) is never copied, so holdout cannot steer evolution
+    /// through the lineage either. Ancestors without a summary (never evaluated) are left out.
+    /// </summary>
+    public static IReadOnlyList<CopyIn> LineageCopies(RunFolder folder, IReadOnlyList<string> ancestors, IReadOnlySet<string> trainTasks, string target)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(ancestors);
+        ArgumentNullException.ThrowIfNull(trainTasks);
+        var items = new List<CopyIn>();
+        foreach (var (id, index) in ancestors.Take(LineageDepth).Select((id, i) => (id, i)))
+        {
+            var dir = folder.EvalsDir(id);
+            var summary = Path.Combine(dir, "summary.json");
+            if (!File.Exists(summary))
+            {
+                continue;
+            }
+
+            var into = $"{target}/{index + 1:00}-{id}";
+            items.Add(new CopyIn(summary, $"{into}/summary.json"));
+            foreach (var task in Directory.EnumerateDirectories(dir).Select(d => Path.GetFileName(d)).Where(trainTasks.Contains).Order(StringComparer.Ordinal))
+            {
+                items.Add(new CopyIn(Path.Combine(dir, task), $"{into}/{task}"));
+            }
+        }
+
+        return items;
     }
 
     /// <summary>summary.json: the node's score and one line per attempted task, with the names of required tests that failed.</summary>

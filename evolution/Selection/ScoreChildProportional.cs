@@ -4,7 +4,7 @@ namespace Dgm.Evolution.Selection;
 
 /// <summary>
 /// The DGM paper's "score_child_prop": p_i ∝ sigmoid(λ (α_i − α₀)) · 1 / (1 + n_i), with λ = 10, α₀ = 0.5,
-/// α_i the node's score and n_i its children in the archive. Nodes at a perfect score are left out
+/// α_i the node's score (discounted for partial evaluation: <see cref="ParentSelectors.SelectionScore"/>) and n_i its children in the archive. Nodes at a perfect score are left out
 /// (nothing to improve), unless every node is perfect.
 /// </summary>
 public sealed class ScoreChildProportional(double lambda = 10, double alpha0 = 0.5) : IParentSelector
@@ -21,7 +21,7 @@ public sealed class ScoreChildProportional(double lambda = 10, double alpha0 = 0
     {
         var nodes = ParentSelectors.RequireSome(archive);
         var candidates = nodes.Where(n => n.Score < 1.0).ToList() is { Count: > 0 } imperfect ? imperfect : [.. nodes];
-        var weights = candidates.Select(n => Sigmoid(n.Score!.Value) / (1.0 + n.Children)).ToList();
+        var weights = candidates.Select(n => Sigmoid(ParentSelectors.SelectionScore(n)) / (1.0 + n.Children)).ToList();
         var total = weights.Sum();
         return [.. candidates.Zip(weights, (n, w) => (n, w / total))];
     }

@@ -201,10 +201,42 @@ public sealed class AgentSelfImproveTests
         StringAssert.Matches(patch, new Regex(@"\+public sealed record RepairBudget\(int Suspects = 6, int MaxCandidates = (375|500),"));
     }
 
-    /// <summary>Evaluation logs in the loop's contract: every task unresolved with the stop reason, its problem from the suite.</summary>
-    private static string Evals(string work, string stopReason, params string[] tasks)
+    [TestMethod]
+    public async Task Improve_diagnoses_the_ancestors_logs_too_and_a_task_counts_as_its_nearest_log_saw_it()
     {
-        var evals = Directory.CreateDirectory(Path.Combine(work, "evals")).FullName;
+        // The parent resolved its one task: alone, its logs show nothing to improve. Its parent's parent failed
+        // on three null-handling tasks, one of them the task the parent has since resolved.
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var evals = EvalsIn(Path.Combine(work.Path, "parent"), "plausible_patch", NullHandling[0]);
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(evals, "summary.json")))!;
+        summary["tasks"]![0]!["resolved"] = true;
+        File.WriteAllText(Path.Combine(evals, "summary.json"), summary.ToJsonString());
+        var lineage = Path.Combine(work.Path, "lineage");
+        EvalsIn(Path.Combine(lineage, "01-1"), "no_candidate_passed", NullHandling);
+
+        var (alone, aloneTrajectory) = await ImproveAsync(work.Path, self, evals, seed: 7);
+        Assert.AreEqual("nothing_to_improve", Stop(aloneTrajectory), Notes(aloneTrajectory));
+        Assert.AreEqual("", alone);
+
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 7, lineage);
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(patch, "+        (\"null-conditional\", Learned.NullConditional.Apply),");
+        var read = trajectory.RootElement.GetProperty("diagnosis").GetProperty("log_summarization").GetString()!;
+        StringAssert.Contains(read, "3 task(s) evaluated, 1 resolved (2 of them as the lineage's ancestors saw them)");
+        StringAssert.Contains(read, NullHandling[1]);
+        var stuck = string.Join('\n', read.Split('\n').Where(l => l.StartsWith("no candidate passed", StringComparison.Ordinal)));
+        StringAssert.Contains(stuck, NullHandling[2]);
+        Assert.DoesNotContain(NullHandling[0], stuck, "the parent's log of a task wins over an older one");
+    }
+
+    /// <summary>Evaluation logs in the loop's contract: every task unresolved with the stop reason, its problem from the suite.</summary>
+    private static string Evals(string work, string stopReason, params string[] tasks) => EvalsIn(Path.Combine(work, "evals"), stopReason, tasks);
+
+    private static string EvalsIn(string dir, string stopReason, params string[] tasks)
+    {
+        var evals = Directory.CreateDirectory(dir).FullName;
         var entries = new JsonArray();
         foreach (var task in tasks)
         {
@@ -244,14 +276,15 @@ public sealed class AgentSelfImproveTests
         return self;
     }
 
-    private static async Task<(string Patch, JsonDocument Trajectory)> ImproveAsync(string work, string self, string evals, int seed)
+    private static async Task<(string Patch, JsonDocument Trajectory)> ImproveAsync(string work, string self, string evals, int seed, string? lineage = null)
     {
         var name = $"{Path.GetFileName(self)}-{Path.GetFileName(evals)}-{seed}";
         var patch = Path.Combine(work, name + ".patch");
         var log = Path.Combine(work, name + ".json");
+        string[] reach = lineage is null ? [] : ["--lineage", lineage];
         var (exit, stderr) = await AgentProcess.RunAsync(
             new Dictionary<string, string>(),
-            "improve", "--self", self, "--evals", evals, "--out", patch, "--log", log, "--model", "heuristic", "--seed", seed.ToString(CultureInfo.InvariantCulture));
+            ["improve", "--self", self, "--evals", evals, "--out", patch, "--log", log, "--model", "heuristic", "--seed", seed.ToString(CultureInfo.InvariantCulture), .. reach]);
         Assert.AreEqual(0, exit, stderr);
         return (File.ReadAllText(patch), JsonDocument.Parse(File.ReadAllText(log)));
     }

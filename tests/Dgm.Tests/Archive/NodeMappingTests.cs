@@ -34,6 +34,7 @@ public sealed class NodeMappingTests
         CostDollars = 1.2345,
         Tokens = 9_876_543_210,
         Children = 0,
+        DiffLines = 42,
         Commit = "0123456789abcdef0123456789abcdef01234567",
         LogsDir = "nodes/7",
     };

@@ -123,7 +123,7 @@ public sealed class EvolutionRunTests
 
     [TestMethod]
     [Timeout(1_200_000, CooperativeCancellation = true)]
-    public async Task An_offline_iteration_runs_end_to_end_in_the_local_sandbox_without_docker()
+    public async Task Offline_iterations_run_end_to_end_in_the_local_sandbox_without_docker_and_a_grandchild_reads_its_lineages_logs()
     {
         var root = Directory.CreateTempSubdirectory("dgm-evolve-local-").FullName;
         var suite = Path.Combine(root, "suite");
@@ -135,8 +135,8 @@ public sealed class EvolutionRunTests
 
         try
         {
-            var (exit, output, error) = await DgmAsync("evolve", "--run", run, "--suite", suite, "--sandbox", "local", "--iterations", "1", "--children", "1",
-                "--stage1", "2", "--stage2", "0", "--holdout-tasks", "1", "--workers", "2", "--seed", "1");
+            var (exit, output, error) = await DgmAsync("evolve", "--run", run, "--suite", suite, "--sandbox", "local", "--iterations", "2", "--children", "1",
+                "--stage1", "2", "--stage2", "0", "--holdout-tasks", "1", "--workers", "2", "--seed", "1", "--selection", "latest");
 
             Assert.AreEqual(0, exit, $"{output}\n{error}");
             StringAssert.Contains(error, "dgm: local sandbox", "the weaker isolation is said");
@@ -150,7 +150,20 @@ public sealed class EvolutionRunTests
             Assert.IsNotNull(child.Score, "the child was built and evaluated in the local sandbox");
             Assert.IsNotNull(child.Commit);
             using var lineage = Lineage.Open(run);
-            StringAssert.Contains(lineage.Diff("0", "1"), "+++ b/", "the child's source is an edit of the seed's");
+            var diff = lineage.Diff("0", "1");
+            StringAssert.Contains(diff, "+++ b/", "the child's source is an edit of the seed's");
+            var changed = diff.Split('\n').Count(l => l.Length > 0 && l[0] is '+' or '-' && !l.StartsWith("+++", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal));
+            Assert.AreEqual(changed, child.DiffLines, "the child's record says how large its diff of the seed is (selection's tie-break)");
+
+            // Iteration 2 improves node 1 (latest), whose parent is the seed: the seed's train logs are read too.
+            var grandchild = store.Get("2");
+            Assert.AreEqual("1", grandchild.ParentId);
+            var improve = File.ReadAllText(Path.Combine(run, "nodes", "2", "improve.trajectory.json"));
+            StringAssert.Matches(improve, new System.Text.RegularExpressions.Regex(@"2 task\(s\) read from \S*/lineage/01-0/summary\.json"), "the grandparent's logs reached the self-improvement");
+            foreach (var holdout in seed.Results.Where(r => r.Split == "holdout"))
+            {
+                Assert.DoesNotContain(holdout.TaskId, improve, "no holdout task's log reached it");
+            }
             Assert.IsTrue(File.Exists(Path.Combine(run, "summary.json")));
         }
         finally

@@ -72,6 +72,42 @@ public sealed class LoopPartsTests
     }
 
     [TestMethod]
+    public void The_lineage_logs_a_child_reads_are_its_ancestors_train_tasks_nearest_first_never_holdout()
+    {
+        var root = Directory.CreateTempSubdirectory("dgm-lineage-").FullName;
+        try
+        {
+            var folder = new RunFolder(root);
+            foreach (var id in new[] { "0", "1" })
+            {
+                var evals = Directory.CreateDirectory(folder.EvalsDir(id)).FullName;
+                File.WriteAllText(Path.Combine(evals, "summary.json"), "{}");
+                foreach (var task in new[] { "a", "b", "holdout-task" })
+                {
+                    Directory.CreateDirectory(Path.Combine(evals, task));
+                    File.WriteAllText(Path.Combine(evals, task, "problem.md"), task);
+                }
+            }
+
+            Directory.CreateDirectory(folder.NodeDir("2")); // never evaluated: no summary
+            var copies = EvalLogs.LineageCopies(folder, ["2", "1", "0"], new HashSet<string> { "a", "b" }, "/work/lineage");
+
+            CollectionAssert.AreEqual(
+                new[] { "/work/lineage/02-1/summary.json", "/work/lineage/02-1/a", "/work/lineage/02-1/b", "/work/lineage/03-0/summary.json", "/work/lineage/03-0/a", "/work/lineage/03-0/b" },
+                copies.Select(c => c.SandboxPath).ToArray());
+            Assert.IsFalse(copies.Any(c => c.HostPath.Contains("holdout", StringComparison.Ordinal)), "a folder that is not a train task's is never copied");
+            Assert.AreEqual(folder.EvalsDir("1"), Path.GetDirectoryName(copies[0].HostPath));
+
+            var deep = Enumerable.Range(0, 30).Select(i => i % 2 == 0 ? "0" : "1").ToList();
+            Assert.AreEqual(EvalLogs.LineageDepth, EvalLogs.LineageCopies(folder, deep, new HashSet<string>(), "/l").Count, "no deeper than the lineage depth");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public async Task The_evals_summary_follows_the_improve_contract()
     {
         var dir = Directory.CreateTempSubdirectory("dgm-evals-").FullName;
