@@ -8,8 +8,11 @@ using Microsoft.SemanticKernel;
 // The command line the harness and the evolution loop call:
 //   solve   --repo DIR --problem FILE --out PATCH --log TRAJECTORY [--model SPEC] [--endpoint URL] [--max-steps N] [--timeout S]
 //           (--model heuristic, the default without a model: offline repair; [--candidate-timeout S])
-//   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--lineage DIR] [--model SPEC] [--endpoint URL] [--problem FILE]
-//           (--model heuristic: offline self-improvement from the logs, the ancestors' in --lineage too; [--seed N] draws the edit)
+//   improve --self DIR --evals DIR --out PATCH --log TRAJECTORY [--lineage DIR] [--archive DIR] [--model SPEC] [--endpoint URL] [--problem FILE]
+//           (--model heuristic: offline self-improvement from the logs, the ancestors' in --lineage too; other agents' operators in
+//           --archive DIR/*/; [--seed N] draws the edit)
+//   vocabulary --self DIR --seed N   adds one operator of every family to DIR's source (a check that each builds)
+//   surface --self DIR   the mutation surface (Improve/Surface.cs) found in DIR's source; exit 1 if a site is missing
 if (args.Length > 0 && args[0] == "run-tests")
 {
     // Internal: the child process that validates one repair candidate (see Repair/Validator.cs).
@@ -27,6 +30,26 @@ if (args.Length > 0 && args[0] == "warm")
 {
     // Internal: started in a pre-started sandbox before there is a task (Warm.cs); runs the one command it is given.
     return args.Length == 3 && args[1] == "--dir" ? await Warm.RunAsync(args[2], CommandAsync) : 2;
+}
+
+if (args.Length == 3 && args[0] == "surface" && args[1] == "--self")
+{
+    // The declared mutation surface (Improve/Surface.cs) as found in an agent's source: each site and its value now.
+    return Surface.Check(new AgentSource(Path.GetFullPath(args[2])), Console.Out);
+}
+
+if (args.Length == 5 && args[0] == "vocabulary" && args[1] == "--self" && args[3] == "--seed")
+{
+    // Every family of the vocabulary (Improve/Vocabulary.cs) added once to DIR's lists, drawn with the seed: a check that each renders and builds.
+    var source = new AgentSource(Path.GetFullPath(args[2]));
+    var random = new Random(int.Parse(args[4], CultureInfo.InvariantCulture));
+    foreach (var family in Vocabulary.Operators.Concat(Vocabulary.Reproducers))
+    {
+        var (name, values) = source.AddEntry(family, random, first: false);
+        Console.WriteLine($"{family.Owner}.All += {name} ({values})");
+    }
+
+    return 0;
 }
 
 return await CommandAsync(args);
@@ -71,7 +94,7 @@ static async Task<int> CommandAsync(string[] args)
         if (model == "heuristic")
         {
             var stop = improving
-                ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), options.GetValueOrDefault("lineage"), CancellationToken.None)
+                ? await new SelfImprover(trajectory, int.Parse(options.GetValueOrDefault("seed", "0"), CultureInfo.InvariantCulture)).RunAsync(repo, Need("evals"), options.GetValueOrDefault("lineage"), options.GetValueOrDefault("archive"), CancellationToken.None)
                 : await new RepairMode(Budget(options, limits), trajectory).RunAsync(repo, problem!, CancellationToken.None);
             await File.WriteAllTextAsync(output, Repository.Diff(repo));
             Console.Error.WriteLine($"dgm-agent: stopped: {stop}");

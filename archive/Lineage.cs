@@ -91,6 +91,10 @@ public sealed partial class Lineage : IDisposable
             return patch.Content;
         });
 
+    /// <summary>The text of one file of a node's source (a path relative to its root, '/'-separated); null when the node has no such file.</summary>
+    public string? ReadFile(string nodeId, string path) =>
+        Locked("read", () => NodeCommit(nodeId)[path]?.Target is Blob blob && !blob.IsBinary && blob.Size <= 1024 * 1024 ? blob.GetContentText() : null);
+
     /// <summary>Lines added plus lines removed from one node's source to another's (0 when identical).</summary>
     public int DiffSize(string fromId, string toId) =>
         Locked("diff", () =>

@@ -21,22 +21,28 @@ public sealed class AgentSource(string root)
         [.. NamedList(owner).List.Elements.Select(e => e.DescendantTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.StringLiteralToken)).ValueText)];
 
     /// <summary>
-    /// Renders a grammar entry into Learned/ next to the owner's file (Operators.cs; Reproducers.cs for a
-    /// reproducer), in the namespace below the owner's, and registers it first or last in the owner's All
-    /// list as (name, Learned.Class.member); returns the parameter values drawn.
+    /// Adds an entry made from a family to its owner's All list (Operators.All; Reproducers.All for a
+    /// reproducer), first or last, as (name, call): the name is the family's, numbered when an entry has it
+    /// already; returns the entry's name and the parameter values drawn.
     /// </summary>
-    public string AddFromGrammar(OperatorTemplate entry, Random random, bool first, string owner = "Operators", string member = "Apply")
+    public (string Name, string Values) AddEntry(Family family, Random random, bool first)
     {
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(family);
+        ArgumentNullException.ThrowIfNull(random);
+        var (code, values) = family.Render(random);
+        var taken = ListNames(family.Owner).ToHashSet(StringComparer.Ordinal);
+        var name = taken.Contains(family.Name) ? Enumerable.Range(2, int.MaxValue - 2).Select(i => $"{family.Name}-{i}").First(n => !taken.Contains(n)) : family.Name;
+        AddEntry(family.Owner, name, code, first);
+        return (name, values);
+    }
+
+    /// <summary>Adds (name, code) to the owner's All list, first or last.</summary>
+    public void AddEntry(string owner, string name, string code, bool first)
+    {
         var (file, list) = NamedList(owner);
-        var ns = list.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString() ?? "Dgm.Agent.Repair";
-        var (source, values) = entry.Render(ns + ".Learned", random);
-        Write(Path.Combine(Path.GetDirectoryName(file)!, "Learned", entry.ClassName + ".cs"), source);
-        var element = $"(\"{entry.Name}\", Learned.{entry.ClassName}.{member})";
         var elements = list.Elements.Select(e => e.ToString()).ToList();
-        elements.Insert(first ? 0 : elements.Count, element);
+        elements.Insert(first ? 0 : elements.Count, $"({SymbolDisplay.FormatLiteral(name, quote: true)}, {code})");
         ReplaceList(file, list, elements);
-        return values;
     }
 
     /// <summary>Rewrites Operators.All in the given order of names (names not given keep their place at the end).</summary>
@@ -55,7 +61,9 @@ public sealed class AgentSource(string root)
     public void SetConstant(string type, string name, double value)
     {
         var (file, literal) = ConstantValue(type, name);
-        Write(file, Read(file).Remove(literal.SpanStart, literal.Span.Length).Insert(literal.SpanStart, value.ToString("0.###", CultureInfo.InvariantCulture)));
+        var integer = literal.Ancestors().OfType<FieldDeclarationSyntax>().FirstOrDefault()?.Declaration.Type.ToString() == "int";
+        var text = integer ? ((int)Math.Round(value)).ToString(CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+        Write(file, Read(file).Remove(literal.SpanStart, literal.Span.Length).Insert(literal.SpanStart, text));
     }
 
     /// <summary>The default of a parameter of the RepairBudget record.</summary>
@@ -93,8 +101,31 @@ public sealed class AgentSource(string root)
         _originals.Clear();
     }
 
+    /// <summary>The entries of an owner's All list: each name and the code after it (its composition of rewrites).</summary>
+    public IReadOnlyList<(string Name, string Code)> Entries(string owner = "Operators") =>
+        [.. NamedList(owner).List.Elements.Select(e => e is ExpressionElementSyntax { Expression: TupleExpressionSyntax { Arguments.Count: 2 } tuple }
+            ? (tuple.Arguments[0].Expression is LiteralExpressionSyntax name ? name.Token.ValueText : "", tuple.Arguments[1].Expression.ToString())
+            : ("", e.ToString()))];
+
+    /// <summary>Replaces the code of the owner's entry with the given name.</summary>
+    public void ReplaceEntry(string owner, string name, string code)
+    {
+        var (file, list) = NamedList(owner);
+        var names = ListNames(owner);
+        var index = names.ToList().IndexOf(name);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"no entry '{name}' in {owner}.All");
+        }
+
+        var elements = list.Elements.Select(e => e.ToString()).ToList();
+        elements[index] = $"({SymbolDisplay.FormatLiteral(name, quote: true)}, {code})";
+        ReplaceList(file, list, elements);
+    }
+
     private (string File, CollectionExpressionSyntax List) NamedList(string owner)
     {
+        Surface.Require($"{owner}.All");
         foreach (var (file, tree) in Trees())
         {
             var all = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.Text == owner)
@@ -110,6 +141,7 @@ public sealed class AgentSource(string root)
 
     private (string File, ParameterSyntax Parameter) BudgetParameter(string name)
     {
+        Surface.Require($"RepairBudget.{name}");
         foreach (var (file, tree) in Trees())
         {
             var found = tree.GetRoot().DescendantNodes().OfType<RecordDeclarationSyntax>().Where(r => r.Identifier.Text == "RepairBudget")
@@ -125,6 +157,7 @@ public sealed class AgentSource(string root)
 
     private (string File, ExpressionSyntax Value) ConstantValue(string type, string name)
     {
+        Surface.Require($"{type}.{name}");
         foreach (var (file, tree) in Trees())
         {
             var found = tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().Where(t => t.Identifier.Text == type)

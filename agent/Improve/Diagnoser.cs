@@ -19,7 +19,7 @@ public sealed record Findings(string Summary, IReadOnlyList<Proposal> Proposals)
 /// </summary>
 public static partial class Diagnoser
 {
-    public static Findings Diagnose(IReadOnlyList<TaskLog> logs, AgentSource source)
+    public static Findings Diagnose(IReadOnlyList<TaskLog> logs, AgentSource source, IReadOnlyList<(string Name, string Code)>? donors = null)
     {
         var present = ListNames(source);
         var unresolved = logs.Where(l => !l.Resolved).ToList();
@@ -31,56 +31,109 @@ public static partial class Diagnoser
         };
         var proposals = new List<Proposal>();
 
-        // No operator made the failing tests pass: which grammar entries does each failure point at most?
+        // No operator made the failing tests pass: which families does each failure point at most?
         var pointed = stuck.Select(l => (Log: l, Entries: Pointed(l))).ToList();
-        var absent = OperatorGrammar.Entries.Where(e => !present.Contains(e.Name)).ToList();
+        var absent = Vocabulary.Operators.Where(e => !Has(present, e)).ToList();
         var unexplained = pointed.Count(p => p.Entries.Count == 0);
-        foreach (var entry in OperatorGrammar.Entries)
+        foreach (var entry in Vocabulary.Operators)
         {
             var tasks = pointed.Where(p => p.Entries.Contains(entry)).Select(p => p.Log.Task).ToList();
             if (tasks.Count > 0)
             {
-                summary.Add($"no candidate passed, and the problem points at {entry.Cause} ({(present.Contains(entry.Name) ? "operator present, " : "")}{tasks.Count}): {string.Join(", ", tasks)}");
+                summary.Add($"no candidate passed, and the problem points at {entry.Cause} ({(Has(present, entry) ? "operator present, " : "")}{tasks.Count}): {string.Join(", ", tasks)}");
             }
         }
 
-        Count(summary, "no candidate passed, and no grammar entry is recognised in the problem", [.. pointed.Where(p => p.Entries.Count == 0).Select(p => p.Log)]);
-        foreach (var entry in absent)
+        Count(summary, "no candidate passed, and no family is recognised in the problem", [.. pointed.Where(p => p.Entries.Count == 0).Select(p => p.Log)]);
+        foreach (var entry in Vocabulary.Operators)
         {
-            // A failure that points at k entries counts 1/k for each; the unexplained ones are shared by all absent entries.
-            var weight = pointed.Where(p => p.Entries.Contains(entry)).Sum(p => 1.0 / p.Entries.Count) + (double)unexplained / absent.Count;
-            proposals.Add(new($"add the repair operator '{entry.Name}' drawn from the grammar", entry.Cause, weight, (s, random) =>
+            // A failure that points at k families counts 1/k for each; the unexplained ones are shared by the absent families
+            // (by all of them, at the repeat weight, once none is absent). A family the agent has already can come again
+            // with other parameters, at the repeat weight.
+            var has = Has(present, entry);
+            var share = (double)unexplained / (absent.Count > 0 ? absent.Count : Vocabulary.Operators.Count);
+            var weight = (pointed.Where(p => p.Entries.Contains(entry)).Sum(p => 1.0 / p.Entries.Count) + (has && absent.Count > 0 ? 0 : share)) * (has ? Strategy.RepeatFamily : 1);
+            proposals.Add(new($"add a repair operator of the family '{entry.Name}'{(has ? " (another one, with other parameters)" : "")}", entry.Cause, weight, (s, random) =>
             {
                 var first = random.Next(2) == 0;
-                return $"added the repair operator '{entry.Name}' ({s.AddFromGrammar(entry, random, first)}), {(first ? "first" : "last")} in Operators.All";
+                var (name, values) = s.AddEntry(entry, random, first);
+                return $"added the repair operator '{name}' ({values}), {(first ? "first" : "last")} in Operators.All";
             }));
         }
 
         // Localization missed: the problem names members, none of them was a suspect.
         var missed = stuck.Where(l => Suspects(l) is { Count: > 0 } suspects && Named(l.Problem) is { Count: > 0 } named && !named.Overlaps(suspects)).ToList();
         Count(summary, "the suspects missed every member the problem names", missed);
-        proposals.Add(new("widen localization (more suspects, or callees of the failing code weighed more)", "localization missed the faulty member", missed.Count, (s, random) =>
+        proposals.Add(new("widen localization (more suspects, callees weighed more, or members the problem names weighed)", "localization missed the faulty member", missed.Count * Strategy.Knobs, (s, random) =>
         {
-            if (random.Next(2) == 0)
+            switch (random.Next(3))
             {
-                return Change(s, "Suspects", s.Budget("Suspects") + random.Next(2, 5));
+                case 0:
+                    return Change(s, "Suspects", s.Budget("Suspects") + random.Next(2, 5));
+                case 1:
+                    return Scale(s, "Localizer", "CalleeWeight", 2);
+                default:
+                    var old = s.Constant("Localizer", "ProblemNameWeight");
+                    return Set(s, "Localizer", "ProblemNameWeight", old == 0 ? random.Next(1, 4) : old * 2);
             }
-
-            var old = s.Constant("Localizer", "CalleeWeight");
-            s.SetConstant("Localizer", "CalleeWeight", Math.Round(old * 2, 3));
-            return $"Localizer.CalleeWeight: {old.ToString(CultureInfo.InvariantCulture)} -> {Math.Round(old * 2, 3).ToString(CultureInfo.InvariantCulture)}";
         }));
 
         var budget = unresolved.Where(l => l.StopReason == "budget").ToList();
         Count(summary, "the candidate budget ran out", budget);
-        proposals.Add(new("try more candidates", "the candidate budget ran out", budget.Count, (s, random) =>
+        proposals.Add(new("try more candidates", "the candidate budget ran out", budget.Count * Strategy.Knobs, (s, random) =>
             Change(s, "MaxCandidates", Math.Round(s.Budget("MaxCandidates") * (random.Next(2) == 0 ? 1.5 : 2)))));
-        proposals.Add(new("narrow localization (fewer suspects, more candidates each)", "the candidate budget ran out", budget.Count / 2.0, (s, random) =>
+        proposals.Add(new("narrow localization (fewer suspects, more candidates each)", "the candidate budget ran out", budget.Count / 2.0 * Strategy.Knobs, (s, random) =>
             s.Budget("Suspects") > 2 ? Change(s, "Suspects", Math.Max(2, s.Budget("Suspects") - random.Next(1, 3))) : throw new InvalidOperationException("Suspects is already at its minimum")));
+
+        // The budget ran out on candidates of one operator: try it only at some sites.
+        var spent = present.ToDictionary(name => name, name => budget.Sum(l => l.Notes.Count(n => n.StartsWith("candidate ", StringComparison.Ordinal) && n.Contains($"[{name}]", StringComparison.Ordinal))), StringComparer.Ordinal);
+        if (spent.Values.Sum() > 0)
+        {
+            proposals.Add(new("narrow an operator that spent the budget to some sites (conditions, loops, returns)", "the candidate budget ran out on one operator's candidates", budget.Count * Strategy.Narrow, (s, random) =>
+            {
+                var name = DrawName(spent, random);
+                var code = s.Entries().First(e => e.Name == name).Code;
+                var site = NarrowSites[random.Next(NarrowSites.Length)];
+                s.ReplaceEntry("Operators", name, $"Rewrites.Where({code}, {site})");
+                return $"narrowed the repair operator '{name}' to {site}";
+            }));
+        }
+
+        // No single edit made the failing tests pass: two edits at once, of operators whose candidates came closest.
+        var closer = present.ToDictionary(name => name, name => 1 + stuck.Sum(l => Closer(l, name)), StringComparer.Ordinal);
+        if (stuck.Count > 0 && present.Count > 0)
+        {
+            proposals.Add(new("add a two-site operator: two edits of operators whose candidates came closest, applied together", "no candidate passed: one edit is not enough", stuck.Count * Strategy.Pair, (s, random) =>
+            {
+                var (a, b) = (DrawName(closer, random), DrawName(closer, random));
+                var codes = s.Entries().ToDictionary(e => e.Name, e => e.Code, StringComparer.Ordinal);
+                var max = PairSizes[random.Next(PairSizes.Length)];
+                var taken = s.ListNames().ToHashSet(StringComparer.Ordinal);
+                var name = Enumerable.Range(1, int.MaxValue - 1).Select(i => $"pair-{i}").First(n => !taken.Contains(n));
+                s.AddEntry("Operators", name, $"Rewrites.Pair({codes[a]}, {codes[b]}, max: {max})", first: false);
+                return $"added the two-site operator '{name}' ({a} with {b}, at most {max} pairs), last in Operators.All";
+            }));
+        }
+
+        // Operators other agents of the archive have and this one lacks (recombination across branches).
+        var own = source.Entries().Select(e => Normalized(e.Code)).ToHashSet(StringComparer.Ordinal);
+        var foreign = (donors ?? []).Where(d => d.Name.Length > 0 && !own.Contains(Normalized(d.Code))).DistinctBy(d => Normalized(d.Code)).ToList();
+        if (foreign.Count > 0)
+        {
+            summary.Add($"operators other agents of the archive have and this one lacks: {string.Join(", ", foreign.Select(f => f.Name).Distinct())}");
+            proposals.Add(new("take in an operator another agent of the archive has", "no candidate passed: another branch may have learnt the operator", stuck.Count * Strategy.Recombine, (s, random) =>
+            {
+                var (name, code) = foreign[random.Next(foreign.Count)];
+                var taken = s.ListNames().ToHashSet(StringComparer.Ordinal);
+                var unique = taken.Contains(name) ? Enumerable.Range(2, int.MaxValue - 2).Select(i => $"{name}-{i}").First(n => !taken.Contains(n)) : name;
+                s.AddEntry("Operators", unique, code, first: false);
+                return $"took in the repair operator '{unique}' from the archive ({code}), last in Operators.All";
+            }));
+        }
 
         var late = unresolved.Where(l => l.Status == "timeout").ToList();
         Count(summary, "the harness timed the agent out", late);
-        proposals.Add(new("try fewer candidates", "the agent ran past the harness's time limit", late.Count, (s, random) =>
+        proposals.Add(new("try fewer candidates", "the agent ran past the harness's time limit", late.Count * Strategy.Knobs, (s, random) =>
             Change(s, "MaxCandidates", Math.Max(20, Math.Round(s.Budget("MaxCandidates") * (random.Next(2) == 0 ? 0.5 : 0.7))))));
 
         var timedOut = logs.Where(l => l.Notes.Any(n => n.StartsWith("candidate ", StringComparison.Ordinal) && n.EndsWith(": timed out", StringComparison.Ordinal))).ToList();
@@ -110,25 +163,41 @@ public static partial class Diagnoser
         var blind = unresolved.Where(l => l.StopReason == "no_failing_test").ToList();
         var reproducers = ListNames(source, "Reproducers");
         Count(summary, $"no visible test failed, so the repair never started (reproducers: {(reproducers.Count == 0 ? "none" : string.Join(", ", reproducers))})", blind);
-        foreach (var entry in OperatorGrammar.Reproducers.Where(e => !reproducers.Contains(e.Name)))
+        foreach (var entry in Vocabulary.Reproducers.Where(e => !reproducers.Contains(e.Name)))
         {
             var weight = blind.Count(l => Evidence(entry, l) > 0) + blind.Count / 2.0;
             proposals.Add(new($"write a failing test from the problem statement before repairing ('{entry.Name}' drawn from the grammar)", entry.Cause, weight, (s, random) =>
-                $"added the reproducer '{entry.Name}' ({s.AddFromGrammar(entry, random, first: false, owner: "Reproducers", member: "Write")}) to Reproducers.All"));
+                $"added the reproducer '{entry.Name}' ({s.AddEntry(entry, random, first: false).Values}) to Reproducers.All"));
+        }
+
+        // The improver's own weights: a child that proposes differently may improve better (only where there is
+        // something to improve on: some other edit is proposed).
+        proposals.RemoveAll(p => p.Weight <= 0);
+        proposals.Add(new("tune one of the improver's own weights (Improve/Strategy.cs)", "the improver's choices are themselves a strategy", Strategy.SelfTune, (s, random) =>
+        {
+            var sites = Surface.Sites.Where(site => site.Name.StartsWith("Strategy.", StringComparison.Ordinal)).ToList();
+            var name = sites[random.Next(sites.Count)].Name["Strategy.".Length..];
+            var old = s.Constant("Strategy", name);
+            var value = name == "Reach" ? Math.Max(0, old + (random.Next(2) == 0 ? -2 : 2)) : Math.Round(old * (random.Next(2) == 0 ? 1.5 : 1 / 1.5), 3);
+            return Set(s, "Strategy", name, value);
+        }));
+        if (proposals.Count == 1)
+        {
+            proposals.Clear();
         }
 
         return new(string.Join('\n', summary), [.. proposals.Where(p => p.Weight > 0)]);
     }
 
     /// <summary>The grammar entries with the most evidence in the failure (none when no entry has any).</summary>
-    public static IReadOnlyList<OperatorTemplate> Pointed(TaskLog log)
+    public static IReadOnlyList<Family> Pointed(TaskLog log)
     {
-        var best = OperatorGrammar.Entries.Max(e => Evidence(e, log));
-        return best == 0 ? [] : [.. OperatorGrammar.Entries.Where(e => Evidence(e, log) == best)];
+        var best = Vocabulary.Operators.Max(e => Evidence(e, log));
+        return best == 0 ? [] : [.. Vocabulary.Operators.Where(e => Evidence(e, log) == best)];
     }
 
     /// <summary>How many of the entry's evidence words the failure's problem statement and failing tests contain.</summary>
-    public static int Evidence(OperatorTemplate entry, TaskLog log)
+    public static int Evidence(Family entry, TaskLog log)
     {
         var text = log.Problem + "\n" + string.Join('\n', log.FailedTests);
         return entry.Evidence.Count(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
@@ -156,6 +225,50 @@ public static partial class Diagnoser
         }
     }
 
+    private static readonly string[] NarrowSites = ["Sites.InCondition", "Sites.InLoop", "Sites.InReturn", "Sites.Not(Sites.InLoop)", "Sites.Not(Sites.InLambda)"];
+
+    private static readonly int[] PairSizes = [20, 40, 80];
+
+    private static string Normalized(string code) => string.Concat(code.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>Whether the agent has an operator of the family: its name, or its name numbered ("null-conditional-2").</summary>
+    private static bool Has(IReadOnlyList<string> present, Family family) =>
+        present.Any(n => n == family.Name || n.StartsWith(family.Name + "-", StringComparison.Ordinal) && int.TryParse(n[(family.Name.Length + 1)..], CultureInfo.InvariantCulture, out _));
+
+    /// <summary>How many of the operator's candidates left fewer tests failing than the task started with.</summary>
+    private static int Closer(TaskLog log, string name)
+    {
+        var start = log.Notes.FirstOrDefault(n => n.StartsWith("visible tests: ", StringComparison.Ordinal)) is { } visible && visible.IndexOf("failing: ", StringComparison.Ordinal) is var at and >= 0
+            ? visible[(at + "failing: ".Length)..].Split(", ", StringSplitOptions.RemoveEmptyEntries).Length
+            : 0;
+        return log.Notes.Count(n => n.StartsWith("candidate ", StringComparison.Ordinal) && n.Contains($"[{name}]", StringComparison.Ordinal)
+            && Failing().Match(n) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) < start);
+    }
+
+    private static string DrawName(IReadOnlyDictionary<string, int> weights, Random random)
+    {
+        var point = random.NextDouble() * weights.Values.Sum();
+        foreach (var (name, weight) in weights)
+        {
+            point -= weight;
+            if (point < 0)
+            {
+                return name;
+            }
+        }
+
+        return weights.Keys.Last();
+    }
+
+    private static string Scale(AgentSource source, string type, string name, double factor) => Set(source, type, name, Math.Round(source.Constant(type, name) * factor, 3));
+
+    private static string Set(AgentSource source, string type, string name, double value)
+    {
+        var old = source.Constant(type, name);
+        source.SetConstant(type, name, value);
+        return $"{type}.{name}: {old.ToString(CultureInfo.InvariantCulture)} -> {source.Constant(type, name).ToString(CultureInfo.InvariantCulture)}";
+    }
+
     private static string Change(AgentSource source, string parameter, double value)
     {
         var old = source.Budget(parameter);
@@ -170,6 +283,9 @@ public static partial class Diagnoser
             summary.Add($"{cause} ({logs.Count}): {string.Join(", ", logs.Select(l => l.Task))}");
         }
     }
+
+    [GeneratedRegex(@": (\d+) failing \(")]
+    private static partial Regex Failing();
 
     [GeneratedRegex(@"\((\d+) ms\)")]
     private static partial Regex Duration();

@@ -7,9 +7,6 @@ namespace Dgm.Agent.Improve;
 /// </summary>
 public static class LineageLogs
 {
-    /// <summary>How many ancestors beyond the parent the diagnosis reads (0: the parent's logs alone).</summary>
-    public const int Reach = 10;
-
     public static IReadOnlyList<TaskLog> Merge(IReadOnlyList<TaskLog> parent, IReadOnlyList<TaskLog> ancestors)
     {
         ArgumentNullException.ThrowIfNull(parent);

@@ -12,11 +12,11 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
     /// <summary>How long the check that the edited agent still builds may take.</summary>
     public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
 
-    public async Task<string> RunAsync(string self, string evals, string? lineage, CancellationToken cancellationToken)
+    public async Task<string> RunAsync(string self, string evals, string? lineage, string? archive, CancellationToken cancellationToken)
     {
-        var logs = LineageLogs.Merge(EvalLog.Read(evals, trajectory.Note), EvalLog.ReadLineage(lineage, LineageLogs.Reach, trajectory.Note));
+        var logs = LineageLogs.Merge(EvalLog.Read(evals, trajectory.Note), EvalLog.ReadLineage(lineage, Strategy.Reach, trajectory.Note));
         var source = new AgentSource(self);
-        var findings = logs.Count == 0 ? new Findings("no readable evaluation logs", []) : Diagnoser.Diagnose(logs, source);
+        var findings = logs.Count == 0 ? new Findings("no readable evaluation logs", []) : Diagnoser.Diagnose(logs, source, Donors(archive));
         trajectory.Note($"diagnosis: {findings.Summary.Replace("\n", " | ", StringComparison.Ordinal)}");
         var proposals = findings.Proposals.ToList();
         var random = new Random(seed);
@@ -39,6 +39,27 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
         return findings.Proposals.Count == 0
             ? trajectory.Stop("nothing_to_improve", logs.Count == 0 ? "no readable evaluation logs" : "the logs show no cause an edit addresses")
             : trajectory.Stop("no_valid_edit", $"all {findings.Proposals.Count} proposed edits failed to apply or to build");
+    }
+
+    /// <summary>The operators of other agents of the archive (one source folder each, best first); unreadable ones are skipped.</summary>
+    private List<(string Name, string Code)> Donors(string? archive)
+    {
+        var donors = new List<(string, string)>();
+        var folders = archive is not null && Directory.Exists(archive) ? Directory.EnumerateDirectories(archive).Order(StringComparer.Ordinal).ToList() : [];
+        foreach (var folder in folders)
+        {
+            try
+            {
+                donors.AddRange(new AgentSource(folder).Entries());
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                trajectory.Note($"archive: {Path.GetFileName(folder)} is skipped: {e.Message}");
+            }
+        }
+
+        trajectory.Note($"archive: {donors.Count} operator(s) of other agents read");
+        return donors;
     }
 
     /// <summary>Makes the edit and checks it: parses, then builds; undoes it and returns null when it fails.</summary>

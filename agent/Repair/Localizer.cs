@@ -18,7 +18,10 @@ public static partial class Localizer
     public const double NamedByTestWeight = 1;
     public const double CalleeWeight = 0.3;
 
-    public static IReadOnlyList<Suspect> Rank(LibraryProject library, IReadOnlyList<TestOutcome> failing, string repo)
+    /// <summary>Members the problem statement names (`Name(` or `Name` in backticks); the seed gives them nothing.</summary>
+    public const double ProblemNameWeight = 0;
+
+    public static IReadOnlyList<Suspect> Rank(LibraryProject library, IReadOnlyList<TestOutcome> failing, string repo, string problem = "")
     {
         var scores = new Dictionary<MemberDeclarationSyntax, (SyntaxTree Tree, double Score)>();
         void Add(MemberDeclarationSyntax member, SyntaxTree tree, double score) =>
@@ -46,6 +49,12 @@ public static partial class Localizer
         foreach (var (member, tree) in members.Where(m => named.Contains(NameOf(m.Member))))
         {
             Add(member, tree, NamedByTestWeight);
+        }
+
+        var mentioned = ProblemNameWeight == 0 ? [] : ProblemNames(problem);
+        foreach (var (member, tree) in members.Where(m => mentioned.Contains(NameOf(m.Member))))
+        {
+            Add(member, tree, ProblemNameWeight);
         }
 
         foreach (var (member, (tree, score)) in scores.ToList())
@@ -93,8 +102,14 @@ public static partial class Localizer
         return names;
     }
 
+    private static HashSet<string> ProblemNames(string problem) =>
+        [.. ProblemName().Matches(problem).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)];
+
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal) || a.EndsWith(Path.GetFileName(b), StringComparison.Ordinal) && b.EndsWith(Path.GetFileName(a), StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\b([A-Z]\w*)\(|`(?:\w+\.)*([A-Z]\w*)`")]
+    private static partial Regex ProblemName();
 
     [GeneratedRegex(@" in (?<path>.+?\.cs):line (?<line>\d+)")]
     private static partial Regex Frame();

@@ -62,7 +62,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
             var tried = 0;
             foreach (var library in LibraryProject.Find(repo))
             {
-                var suspects = Localizer.Rank(library, failing, repo).Take(budget.Suspects).ToList();
+                var suspects = Localizer.Rank(library, failing, repo, problem).Take(budget.Suspects).ToList();
                 trajectory.Note($"suspects in {library.AssemblyName}: {string.Join(", ", suspects.Select(s => $"{s.Name} ({s.Score:0.#})"))}");
                 var validator = new Validator(library, workers.For(testsDll), TimeSpan.FromSeconds(budget.CandidateTestSeconds), scratch);
                 var originals = new Dictionary<string, string>(StringComparer.Ordinal); // each file's text, read once for the candidates' log

@@ -54,7 +54,7 @@ public sealed class ChildPipeline(RunContext run)
                 improve = await run.GatedAsync(
                     () => new SelfImprover(run.Sandboxes, run.Environment, run.RunId).ImproveAsync(
                         folder.BuildDir(parent.Id), parentSource, folder.EvalsDir(parent.Id),
-                        target => EvalLogs.LineageCopies(folder, Ancestors(parent), TrainTasks(), target), childSource, run.AgentModel,
+                        work => Context(parent, scratch, work), childSource, run.AgentModel,
                         channel?.Folder, problem, ImproveSeed(node.Id), TimeSpan.FromSeconds(run.Options.ImproveTimeoutSeconds), cancellationToken),
                     cancellationToken);
             }
@@ -147,6 +147,42 @@ public sealed class ChildPipeline(RunContext run)
         run.Store.Update(node);
         run.Report(new EvolutionEvent(EvolutionEventKind.NodeFinished, Describe(node), node.Id, node.Iteration, node));
         return node;
+    }
+
+    /// <summary>How many other agents of the archive a self-improvement is given the repair operators of.</summary>
+    public const int ArchiveDonors = 6;
+
+    /// <summary>
+    /// The copies into the self-improvement's sandbox beyond the parent's own logs: the ancestors' logs at
+    /// work/lineage, and at work/archive/NN-ID/Repair/Operators.cs the operators of the best other valid nodes
+    /// (not the parent or its ancestors; source code only, no logs).
+    /// </summary>
+    private List<Dgm.Sandbox.CopyIn> Context(Node parent, string scratch, string work)
+    {
+        var ancestors = Ancestors(parent);
+        var copies = EvalLogs.LineageCopies(run.Folder, ancestors, TrainTasks(), $"{work}/lineage").ToList();
+        var outside = ancestors.Append(parent.Id).ToHashSet(StringComparer.Ordinal);
+        var donors = Selection.ParentSelectors.Selectable(run.Store.All()).Where(n => !outside.Contains(n.Id))
+            .OrderByDescending(Selection.ParentSelectors.SelectionScore).ThenBy(n => Selection.ParentSelectors.NumericId(n.Id)).Take(ArchiveDonors).ToList();
+        var rank = 0;
+        foreach (var donor in donors)
+        {
+            if (run.WithLineage(l => l.ReadFile(donor.Id, "Repair/Operators.cs")) is not { } text)
+            {
+                continue;
+            }
+
+            var file = Path.Combine(scratch, "archive", $"{++rank:00}-{donor.Id}", "Repair", "Operators.cs");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, text);
+        }
+
+        if (rank > 0)
+        {
+            copies.Add(new Dgm.Sandbox.CopyIn(Path.Combine(scratch, "archive"), $"{work}/archive"));
+        }
+
+        return copies;
     }
 
     /// <summary>The parent's ancestors, nearest first, as far as the lineage logs reach (a missing record ends the walk).</summary>

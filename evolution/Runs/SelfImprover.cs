@@ -15,15 +15,16 @@ public sealed record ImproveResult(string Patch, string Trajectory, string? Stop
 /// <summary>
 /// Runs the PARENT agent on its own source inside a sandbox (`Dgm.Agent improve`), with its evaluation
 /// logs beside it, and copies out the edited source. The outer loop, the harness and the hidden tests
-/// are never in that sandbox: only the parent's source, its build, its logs and its ancestors' (train tasks only).
+/// are never in that sandbox: only the parent's source, its build, its logs, its ancestors' (train tasks only)
+/// and other agents' repair operators (one source file each).
 /// </summary>
 public sealed class SelfImprover(ISandboxFactory sandboxes, GradingEnvironment environment, string runId)
 {
     public async Task<ImproveResult> ImproveAsync(
-        string parentBuildDir, string parentSourceDir, string evalsDir, Func<string, IReadOnlyList<CopyIn>> lineage, string childSourceDir,
+        string parentBuildDir, string parentSourceDir, string evalsDir, Func<string, IReadOnlyList<CopyIn>> context, string childSourceDir,
         string model, string? gatewayFolder, string? problem, int seed, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(lineage);
+        ArgumentNullException.ThrowIfNull(context);
         var spec = environment.SandboxSpec(runId);
         spec = spec with
         {
@@ -40,10 +41,11 @@ public sealed class SelfImprover(ISandboxFactory sandboxes, GradingEnvironment e
         Directory.CreateDirectory(evalsDir);
         await sandbox.CopyInAsync(evalsDir, $"{work}/evals", cancellationToken);
 
-        // The ancestors' logs (train tasks only), for a diagnosis that reaches past the parent's own stage tasks.
-        if (lineage($"{work}/lineage") is { Count: > 0 } ancestors)
+        // What the improver reads beyond the parent's own logs (given the sandbox's work folder): its ancestors'
+        // logs (train tasks only) at lineage/, other agents' operators at archive/.
+        if (context(work) is { Count: > 0 } copies)
         {
-            await sandbox.CopyInAsync(ancestors, cancellationToken);
+            await sandbox.CopyInAsync(copies, cancellationToken);
         }
 
         var endpoint = gatewayFolder is null ? "" : $" --endpoint unix:{Evaluation.AgentEvaluator.GatewayMount}/model.sock";
@@ -66,7 +68,7 @@ public sealed class SelfImprover(ISandboxFactory sandboxes, GradingEnvironment e
 
         var run = await sandbox.RunAsync(
             new CommandRequest(
-                $"dotnet {Evaluation.AgentEvaluator.AgentMount}/Dgm.Agent.dll improve --self {work}/self --evals {work}/evals --lineage {work}/lineage --out {work}/out.patch --log {work}/trajectory.json"
+                $"dotnet {Evaluation.AgentEvaluator.AgentMount}/Dgm.Agent.dll improve --self {work}/self --evals {work}/evals --lineage {work}/lineage --archive {work}/archive --out {work}/out.patch --log {work}/trajectory.json"
                 + $" --model '{model.Replace("'", "", StringComparison.Ordinal)}' --seed {seed} --timeout {(int)timeout.TotalSeconds}{endpoint}{problemArgument}",
                 timeout + TimeSpan.FromMinutes(1)),
             cancellationToken);

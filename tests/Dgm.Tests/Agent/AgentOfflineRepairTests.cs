@@ -22,6 +22,19 @@ public sealed class AgentOfflineRepairTests
     private static string Notes(JsonDocument trajectory) =>
         string.Join('\n', trajectory.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
 
+    /// <summary>The agent's source, without build output, in WORK/agent: a child to edit and build.</summary>
+    private static string CopyAgentSource(string work)
+    {
+        var agent = Path.Combine(work, "agent");
+        Dgm.Sandbox.FileTree.Copy(Path.Combine(Repo.Root, "agent"), agent, followLinks: false);
+        foreach (var output in new[] { "bin", "obj" }.Select(d => Path.Combine(agent, d)).Where(Directory.Exists))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        return agent;
+    }
+
     private static (string Work, string Repo) CopyTask(BenchTask task)
     {
         var work = Directory.CreateTempSubdirectory("dgm-apr-").FullName;
@@ -316,6 +329,114 @@ public sealed class AgentOfflineRepairTests
 
             Assert.AreEqual("plausible_patch", second.RootElement.GetProperty("stop_reason").GetString(), secondNotes);
             StringAssert.Contains(secondNotes, "crashed the test process");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+    [TestMethod]
+    public async Task Composed_operators_run_and_a_two_site_operator_repairs_a_bug_no_single_edit_fixes()
+    {
+        // Sum(from, to) starts one too late and stops one too early: each fix alone leaves the test failing.
+        var task = GradingFixture.DateRange;
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "Summation.cs"), """
+                namespace Ranges;
+
+                public static class Summation
+                {
+                    public static int Sum(int from, int to)
+                    {
+                        var sum = 0;
+                        for (var i = from + 1; i < to; i++)
+                        {
+                            sum += i;
+                        }
+
+                        return sum;
+                    }
+                }
+                """);
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "DateRange.cs"), File.ReadAllText(task.RepoDir + "/src/Ranges/DateRange.cs").Replace("- Start.DayNumber;", "- Start.DayNumber + 1;", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "SummationTests.cs"), """
+                namespace Ranges.Tests;
+
+                [TestClass]
+                public sealed class SummationTests
+                {
+                    [TestMethod]
+                    public void SumAddsEveryNumberFromFirstToLast() => Assert.AreEqual(14, Summation.Sum(2, 5));
+                }
+                """);
+            var problem = Path.Combine(work, "problem.md");
+            File.WriteAllText(problem, "Summation.Sum(2, 5) returns 7; it should add 2 + 3 + 4 + 5.");
+            var (seedPatch, seed, _) = await SolveAsync(repo, problem);
+            Assert.AreEqual("", seedPatch, Notes(seed));
+
+            // A child whose operators are compositions: new primitives tried first (they must run, not crash), then a pair.
+            var agent = CopyAgentSource(work);
+
+            var operators = Path.Combine(agent, "Repair", "Operators.cs");
+            File.WriteAllText(operators, File.ReadAllText(operators).Replace("""
+                        ("negate-condition", Rewrites.NegateIf()),
+                """, """
+                        ("negate-condition", Rewrites.NegateIf()),
+                        ("flip", Rewrites.Flip()),
+                        ("remove", Rewrites.Remove("expression", "return")),
+                        ("swap-arguments", Rewrites.SwapArguments()),
+                        ("unary", Rewrites.Where(Rewrites.Unary(), Sites.InLoop)),
+                        ("pair-1", Rewrites.Pair(Rewrites.Where(Rewrites.Binary(("<", "<=")), Sites.InCondition), Rewrites.Literal(1, -1), max: 40)),
+                """, StringComparison.Ordinal));
+            var (built, log) = await AgentProcess.RunToolAsync("dotnet", ["build", "-nodeReuse:false", "-p:UseSharedCompilation=false"], agent);
+            Assert.AreEqual(0, built, log);
+            File.Delete(Path.Combine(work, "out.patch"));
+            var (exit, stderr) = await AgentProcess.RunBuildAsync(Path.Combine(agent, "bin", "Debug", "net10.0", "Dgm.Agent.dll"), new Dictionary<string, string>(),
+                "solve", "--repo", repo, "--problem", problem, "--out", Path.Combine(work, "out.patch"), "--log", Path.Combine(work, "child.json"));
+            Assert.AreEqual(0, exit, stderr);
+            using var child = JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "child.json")));
+            var notes = Notes(child);
+            var patch = File.ReadAllText(Path.Combine(work, "out.patch"));
+
+            Assert.AreEqual("plausible_patch", child.RootElement.GetProperty("stop_reason").GetString(), notes);
+            StringAssert.Contains(notes, "stop: plausible_patch: [pair-1]");
+            foreach (var tried in new[] { "[remove]", "[unary]" })
+            {
+                StringAssert.Contains(notes, tried, "the composed operators made candidates (flip and swap-arguments find no site here)");
+            }
+
+            StringAssert.Contains(patch, "+        for (var i = from + 0; i <= to; i++)");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+    [TestMethod]
+    public async Task Every_family_of_the_vocabulary_renders_builds_and_repairs_with_the_seeds_operators()
+    {
+        var work = Directory.CreateTempSubdirectory("dgm-vocabulary-").FullName;
+        try
+        {
+            var agent = CopyAgentSource(work);
+
+            var (added, list) = await AgentProcess.RunToolAsync("dotnet", [AgentProcess.Dll, "vocabulary", "--self", agent, "--seed", "3"], work);
+            Assert.AreEqual(0, added, list);
+            Assert.AreEqual(14, list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, list);
+            var (built, log) = await AgentProcess.RunToolAsync("dotnet", ["build", "-nodeReuse:false", "-p:UseSharedCompilation=false"], agent);
+            Assert.AreEqual(0, built, list + "\n" + log);
+
+            var task = TaskLoader.Load(Path.Combine(Repo.Suites, "dgm-bugs", "csv-reader-empty-field"));
+            var repo = Path.Combine(work, "repo");
+            Dgm.Sandbox.FileTree.Copy(task.RepoDir, repo, followLinks: false);
+            var (exit, stderr) = await AgentProcess.RunBuildAsync(Path.Combine(agent, "bin", "Debug", "net10.0", "Dgm.Agent.dll"), new Dictionary<string, string>(),
+                "solve", "--repo", repo, "--problem", task.ProblemPath, "--out", Path.Combine(work, "out.patch"), "--log", Path.Combine(work, "t.json"));
+            Assert.AreEqual(0, exit, stderr);
+            using var trajectory = JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "t.json")));
+            Assert.AreEqual("plausible_patch", trajectory.RootElement.GetProperty("stop_reason").GetString(), Notes(trajectory));
+            StringAssert.Contains(Notes(trajectory), "stop: plausible_patch: [null-conditional]");
         }
         finally
         {

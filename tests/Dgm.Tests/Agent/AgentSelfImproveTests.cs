@@ -19,7 +19,7 @@ public sealed class AgentSelfImproveTests
     private static readonly string[] NullHandling = ["csv-reader-empty-field", "ini-config-missing-section", "graph-search-dead-end"];
 
     [TestMethod]
-    public async Task Improve_adds_a_grammar_operator_for_null_handling_failures_and_the_edited_agent_builds()
+    public async Task Improve_adds_an_operator_of_the_null_handling_family_for_null_handling_failures_and_the_edited_agent_builds()
     {
         using var work = new Scratch();
         var self = CopyAgent(work.Path);
@@ -28,9 +28,9 @@ public sealed class AgentSelfImproveTests
         var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 7);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
-        StringAssert.Contains(patch, "+++ b/Repair/Learned/NullConditional.cs");
         StringAssert.Contains(patch, "+++ b/Repair/Operators.cs");
-        StringAssert.Contains(patch, "+        (\"null-conditional\", Learned.NullConditional.Apply),");
+        Assert.AreEqual(1, Regex.Count(patch, "^\\+\\+\\+ ", RegexOptions.Multiline), "what it learnt is one line of Operators.All:\n" + patch);
+        StringAssert.Contains(patch, "+        (\"null-conditional\", Rewrites.NullSafe([");
         var diagnosis = trajectory.RootElement.GetProperty("diagnosis");
         foreach (var field in new[] { "log_summarization", "potential_improvements", "improvement_proposal", "implementation_suggestion", "problem_description" })
         {
@@ -64,7 +64,7 @@ public sealed class AgentSelfImproveTests
         using var work = new Scratch();
         var self = CopyAgent(work.Path);
         var (patch, _) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_candidate_passed", NullHandling), seed: 1);
-        StringAssert.Contains(patch, "Defaults = [\"\\\"\\\"\"", "seed 1 draws the empty string among the defaults");
+        StringAssert.Contains(patch, "Rewrites.NullSafe([\"\\\"\\\"\"", "seed 1 draws the empty string among the defaults");
         var (built, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.AreEqual(0, built, output);
         var task = TaskLoader.Load(Path.Combine(Repo.Suites, "dgm-bugs", "csv-reader-empty-field"));
@@ -88,9 +88,7 @@ public sealed class AgentSelfImproveTests
         var (patch, trajectory) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_failing_test", "pagination-next-on-last-page", "statistics-mode-tie-break"), seed: 1);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
-        StringAssert.Contains(patch, "+++ b/Repair/Learned/ProblemExamples.cs");
-        StringAssert.Contains(patch, "+        (\"problem-examples\", Learned.ProblemExamples.Write),");
-        StringAssert.Contains(patch, "ThrowExamples = true", "seed 1 draws the throw examples too");
+        StringAssert.Contains(patch, "+        (\"problem-examples\", Reproduce.Examples(throwExamples: true, ", "seed 1 draws the throw examples too");
         var (built, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.AreEqual(0, built, output);
         var child = Path.Combine(self, "bin", "Debug", "net10.0", "Dgm.Agent.dll");
@@ -136,33 +134,30 @@ public sealed class AgentSelfImproveTests
     }
 
     [TestMethod]
-    public async Task Improve_adds_each_grammar_operator_once_along_a_lineage_and_the_last_child_builds()
+    public async Task A_lineage_keeps_finding_different_building_edits_after_every_family_is_in_and_they_are_lines_of_code()
     {
-        // One failure pointing at each grammar entry; each generation commits its child and improves again.
+        // One failure pointing at each family; each generation commits its child and improves again. The old closed
+        // grammar ran out after five generations; now families come again with other parameters, operators are
+        // narrowed or paired, and the improver tunes its own weights.
         using var work = new Scratch();
         var self = CopyAgent(work.Path);
         var evals = Evals(work.Path, "no_candidate_passed", "csv-reader-empty-field", "csv-export-decimal-separator", "roman-numerals-parse-exception", "ring-buffer-indexer-after-pop", "inventory-release-reservation");
-        string[] entries = ["null-conditional", "invariant-culture", "exception-type", "swap-identifier", "copy-statement"];
-
-        for (var generation = 1; generation <= entries.Length; generation++)
+        var changes = new List<string>();
+        for (var generation = 1; generation <= 8; generation++)
         {
-            var (_, trajectory) = await ImproveAsync(work.Path, self, evals, seed: generation);
+            var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: generation);
             Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+            Assert.AreNotEqual("", patch);
+            Assert.DoesNotContain("+++ b/Repair/Learned", patch, "a learned operator is a line of code, not a generated file");
+            changes.Add(trajectory.RootElement.GetProperty("diagnosis").GetProperty("implementation_suggestion").GetString()!);
 
             // The improve staged its diff; the child becomes the next generation's parent.
             Assert.AreEqual(0, (await RunAsync(self, "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", $"generation {generation}")).Exit);
         }
 
-        var (patch, last) = await ImproveAsync(work.Path, self, evals, seed: 99);
-
-        Assert.AreEqual("nothing_to_improve", Stop(last), Notes(last));
-        Assert.AreEqual("", patch);
+        Assert.AreEqual(changes.Count, changes.Distinct().Count(), string.Join("\n", changes));
         var operators = File.ReadAllText(Path.Combine(self, "Repair", "Operators.cs"));
-        foreach (var entry in entries)
-        {
-            Assert.AreEqual(1, Regex.Count(operators, $"\\(\"{entry}\", Learned\\."), entry);
-        }
-
+        Assert.IsTrue(Regex.Count(operators, "\\(\"[a-z-]+(-\\d+)?\", Rewrites\\.") > 8, operators);
         var (exit, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.AreEqual(0, exit, output);
     }
@@ -183,22 +178,28 @@ public sealed class AgentSelfImproveTests
         var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 1);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
-        StringAssert.Contains(patch, "-        (\"comparison\", Comparison),\n         (\"bound-by-one\", BoundByOne),\n+        (\"comparison\", Comparison),");
+        StringAssert.Contains(patch, "-        (\"comparison\", Rewrites.Binary(");
+        StringAssert.Contains(patch, "         (\"bound-by-one\", Rewrites.Offset(1)),\n+        (\"comparison\", Rewrites.Binary(");
     }
 
     [TestMethod]
-    public async Task Improve_raises_the_candidate_budget_when_the_budget_ran_out()
+    public async Task When_the_budget_ran_out_improve_raises_it_narrows_an_operator_to_some_sites_or_pairs_two_and_each_child_builds()
     {
-        // The problems point at no grammar entry; seed 2 draws the budget among the proposals.
+        // The problems point at no family; the seed draws among the proposals (the improver's build check passed for each).
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
         var evals = Evals(work.Path, "budget", "binary-search-upper-bound", "lru-cache-capacity", "leap-year-century", "semver-prerelease-order");
 
-        var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 2);
+        var (raised, trajectory) = await ImproveAsync(work.Path, CopyAgent(work.Path, "raise"), evals, seed: 5);
+        var (narrowed, narrowing) = await ImproveAsync(work.Path, CopyAgent(work.Path, "narrow"), evals, seed: 2);
+        var (paired, pairing) = await ImproveAsync(work.Path, CopyAgent(work.Path, "pair"), evals, seed: 8);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
         StringAssert.Contains(trajectory.RootElement.GetProperty("diagnosis").GetProperty("potential_improvements").GetString(), "try more candidates (weight 4");
-        StringAssert.Matches(patch, new Regex(@"\+public sealed record RepairBudget\(int Suspects = 6, int MaxCandidates = (375|500),"));
+        StringAssert.Matches(raised, new Regex(@"\+public sealed record RepairBudget\(int Suspects = 6, int MaxCandidates = (375|500),"));
+        Assert.AreEqual("improved", Stop(narrowing), Notes(narrowing));
+        StringAssert.Contains(narrowed, "+        (\"comparison\", Rewrites.Where(Rewrites.Binary((\"<\", \"<=\"), (\"<=\", \"<\"), (\">\", \">=\"), (\">=\", \">\")), Sites.", "the operator whose candidates spent the budget");
+        Assert.AreEqual("improved", Stop(pairing), Notes(pairing));
+        StringAssert.Contains(paired, "+        (\"pair-1\", Rewrites.Pair(Rewrites.");
     }
 
     [TestMethod]
@@ -222,13 +223,55 @@ public sealed class AgentSelfImproveTests
         var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 7, lineage);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
-        StringAssert.Contains(patch, "+        (\"null-conditional\", Learned.NullConditional.Apply),");
+        StringAssert.Contains(patch, "+        (\"null-conditional\", Rewrites.NullSafe([");
         var read = trajectory.RootElement.GetProperty("diagnosis").GetProperty("log_summarization").GetString()!;
         StringAssert.Contains(read, "3 task(s) evaluated, 1 resolved (2 of them as the lineage's ancestors saw them)");
         StringAssert.Contains(read, NullHandling[1]);
         var stuck = string.Join('\n', read.Split('\n').Where(l => l.StartsWith("no candidate passed", StringComparison.Ordinal)));
         StringAssert.Contains(stuck, NullHandling[2]);
         Assert.DoesNotContain(NullHandling[0], stuck, "the parent's log of a task wins over an older one");
+    }
+
+    [TestMethod]
+    public async Task Improve_takes_in_an_operator_another_agent_of_the_archive_has_and_one_it_has_already_is_not_offered()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var evals = Evals(work.Path, "no_candidate_passed", "binary-search-upper-bound", "lru-cache-capacity");
+        var operators = File.ReadAllText(Path.Combine(self, "Repair", "Operators.cs"));
+        var donor = Directory.CreateDirectory(Path.Combine(work.Path, "archive", "01-7", "Repair")).FullName;
+        File.WriteAllText(Path.Combine(donor, "Operators.cs"), operators.Replace(
+            "(\"negate-condition\", Rewrites.NegateIf()),", "(\"negate-condition\", Rewrites.NegateIf()),\n        (\"flip-ones\", Rewrites.Flip()),", StringComparison.Ordinal));
+
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 2, archive: Path.Combine(work.Path, "archive"));
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(patch, "+        (\"flip-ones\", Rewrites.Flip()),", "seed 2 draws the recombination");
+        var diagnosis = trajectory.RootElement.GetProperty("diagnosis");
+        StringAssert.Contains(diagnosis.GetProperty("log_summarization").GetString(), "operators other agents of the archive have and this one lacks: flip-ones");
+        Assert.DoesNotContain("negate-condition", diagnosis.GetProperty("log_summarization").GetString()!.Split('\n').Last(l => l.StartsWith("operators other agents", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public async Task The_declared_mutation_surface_is_found_in_the_seed_and_a_rename_breaks_its_check()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+
+        var (exit, output) = await AgentProcess.RunToolAsync("dotnet", [AgentProcess.Dll, "surface", "--self", self], work.Path);
+
+        Assert.AreEqual(0, exit, output);
+        foreach (var site in new[] { "Operators.All\tlist\tcomparison, bound-by-one", "RepairBudget.MaxCandidates\tbudget\t250", "Localizer.CalleeWeight\tconstant\t0.3", "Strategy.Reach\tconstant\t10" })
+        {
+            StringAssert.Contains(output, site);
+        }
+
+        var localizer = Path.Combine(self, "Repair", "Localizer.cs");
+        File.WriteAllText(localizer, File.ReadAllText(localizer).Replace("CalleeWeight", "CallWeight", StringComparison.Ordinal));
+        var (renamedExit, renamed) = await AgentProcess.RunToolAsync("dotnet", [AgentProcess.Dll, "surface", "--self", self], work.Path);
+
+        Assert.AreEqual(1, renamedExit, renamed);
+        StringAssert.Contains(renamed, "Localizer.CalleeWeight\tconstant\tMISSING");
     }
 
     /// <summary>Evaluation logs in the loop's contract: every task unresolved with the stop reason, its problem from the suite.</summary>
@@ -276,12 +319,12 @@ public sealed class AgentSelfImproveTests
         return self;
     }
 
-    private static async Task<(string Patch, JsonDocument Trajectory)> ImproveAsync(string work, string self, string evals, int seed, string? lineage = null)
+    private static async Task<(string Patch, JsonDocument Trajectory)> ImproveAsync(string work, string self, string evals, int seed, string? lineage = null, string? archive = null)
     {
         var name = $"{Path.GetFileName(self)}-{Path.GetFileName(evals)}-{seed}";
         var patch = Path.Combine(work, name + ".patch");
         var log = Path.Combine(work, name + ".json");
-        string[] reach = lineage is null ? [] : ["--lineage", lineage];
+        string[] reach = [.. lineage is null ? [] : new[] { "--lineage", lineage }, .. archive is null ? [] : new[] { "--archive", archive }];
         var (exit, stderr) = await AgentProcess.RunAsync(
             new Dictionary<string, string>(),
             ["improve", "--self", self, "--evals", evals, "--out", patch, "--log", log, "--model", "heuristic", "--seed", seed.ToString(CultureInfo.InvariantCulture), .. reach]);

@@ -142,6 +142,22 @@ public sealed class LineageTests
     }
 
     [TestMethod]
+    public void Diff_size_counts_added_and_removed_lines_and_read_file_gives_one_file_of_a_nodes_source()
+    {
+        using var run = new TempFolder();
+        using var lineage = Lineage.Open(run.Path);
+        lineage.Commit(Seed(), Source(run, "seed", new() { ["a.txt"] = "1\n2\n3\n", ["Repair/Operators.cs"] = "old\n" }), "seed");
+        lineage.Commit(Node("1", "0"), Source(run, "child", new() { ["a.txt"] = "1\ntwo\n3\n4\n", ["Repair/Operators.cs"] = "new\n" }), "node 1");
+
+        Assert.AreEqual(5, lineage.DiffSize("0", "1"), "a.txt: -1 +2; Operators.cs: -1 +1");
+        Assert.AreEqual(0, lineage.DiffSize("1", "1"));
+        Assert.AreEqual("new\n", lineage.ReadFile("1", "Repair/Operators.cs"));
+        Assert.AreEqual("old\n", lineage.ReadFile("0", "Repair/Operators.cs"));
+        Assert.IsNull(lineage.ReadFile("1", "Repair/Missing.cs"));
+        Assert.IsNull(lineage.ReadFile("1", "Repair"), "a folder is not a file");
+    }
+
+    [TestMethod]
     public void Recommitting_a_node_moves_its_branch()
     {
         using var run = new TempFolder();

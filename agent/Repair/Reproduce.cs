@@ -1,0 +1,136 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Dgm.Agent.Repair;
+
+/// <summary>
+/// Reproducers a repair starts from when no visible test fails: the problem statement's code examples written
+/// as failing tests. A fenced C# example's statement whose comment says "expected V" (a literal) becomes an
+/// assertion after the statements before it; with throw examples, "`Type.Call()` throws X" becomes an expected
+/// exception (another exception type the problem names) or a call that must not throw.
+/// </summary>
+public static partial class Reproduce
+{
+    /// <summary>Writes up to <paramref name="maxTests"/> tests as ProblemStatementExamples.cs next to the first MSTest class of the repository's tests.</summary>
+    public static Reproducers.Reproducer Examples(bool throwExamples, int maxTests) => (repo, problem) => Write(repo, problem, throwExamples, maxTests);
+
+    private static IReadOnlyList<string> Write(string repo, string problem, bool throwExamples, int maxTests)
+    {
+        var tests = Examples(problem, throwExamples).Distinct().Take(maxTests).ToList();
+        var model = Directory.EnumerateFiles(repo, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj"))
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault(f => File.ReadAllText(f).Contains("[TestClass]", StringComparison.Ordinal));
+        var path = model is null ? null : Path.Combine(Path.GetDirectoryName(model)!, "ProblemStatementExamples.cs");
+        if (tests.Count == 0 || path is null || File.Exists(path))
+        {
+            return [];
+        }
+
+        var unit = CSharpSyntaxTree.ParseText(File.ReadAllText(model!)).GetCompilationUnitRoot();
+        var text = new StringBuilder();
+        foreach (var directive in unit.Usings)
+        {
+            text.AppendLine(directive.ToString());
+        }
+
+        var ns = unit.Members.OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
+        text.AppendLine(ns is null ? "" : $"namespace {ns};\n").AppendLine("[TestClass]").AppendLine("public sealed class ProblemStatementExamples").AppendLine("{");
+        for (var i = 0; i < tests.Count; i++)
+        {
+            text.AppendLine("    [TestMethod]").AppendLine($"    public void Example{i + 1}()").AppendLine("    {").Append(tests[i]).AppendLine("    }").AppendLine();
+        }
+
+        File.WriteAllText(path, text.ToString().TrimEnd() + "\n}\n");
+        return [path];
+    }
+
+    /// <summary>Test bodies: a fenced example's statements up to one whose comment says what it should give; a `call` said to throw.</summary>
+    private static IEnumerable<string> Examples(string problem, bool throwExamples)
+    {
+        foreach (Match block in Fenced().Matches(problem))
+        {
+            var setup = new StringBuilder();
+            var statements = CSharpSyntaxTree.ParseText(block.Groups[1].Value)
+                .GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement);
+            foreach (var statement in statements)
+            {
+                if (statement.ContainsDiagnostics || !IsStatement(statement))
+                {
+                    continue;
+                }
+
+                var comment = statement.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)).ToString();
+                var expected = Expected().Match(comment);
+                if (expected.Success && statement is ExpressionStatementSyntax { Expression: var actual } && Literal(expected.Groups[1].Value.Trim()) is { } value)
+                {
+                    yield return setup + "        " + Assertion(value, actual.ToString()) + "\n";
+                }
+
+                setup.Append("        ").Append(statement.WithoutTrivia().ToString()).Append('\n');
+            }
+        }
+
+        if (!throwExamples)
+        {
+            yield break;
+        }
+
+        // "`Stack.Pop()` throws `IndexOutOfRangeException`": another exception type named in the problem is the one expected; none named: it should not throw.
+        var types = ExceptionName().Matches(problem).Select(m => m.Value).Distinct().ToList();
+        foreach (Match thrown in Throws().Matches(problem))
+        {
+            var call = SyntaxFactory.ParseExpression(thrown.Groups[1].Value);
+            // The call must stand alone: a type's static member or a new object, not a variable of the example.
+            var start = call.DescendantNodesAndSelf().LastOrDefault(n => n is InvocationExpressionSyntax or MemberAccessExpressionSyntax) switch
+            {
+                MemberAccessExpressionSyntax access => access.Expression,
+                InvocationExpressionSyntax invocation => invocation.Expression,
+                _ => null,
+            };
+            if (call.ContainsDiagnostics || call is not InvocationExpressionSyntax || start is IdentifierNameSyntax { Identifier.ValueText: [var first, ..] } && char.IsLower(first))
+            {
+                continue;
+            }
+
+            var wrong = ExceptionName().Match(problem, thrown.Index + thrown.Length) is { Success: true } m && m.Index - (thrown.Index + thrown.Length) < 12 ? m.Value : null;
+            var right = types.FirstOrDefault(t => t != wrong);
+            yield return right is null ? $"        {call};\n" : $"        Assert.ThrowsExactly<{right}>(() => {call});\n";
+        }
+    }
+
+    private static bool IsStatement(StatementSyntax statement) =>
+        statement is LocalDeclarationStatementSyntax
+        || statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax or AssignmentExpressionSyntax or ObjectCreationExpressionSyntax };
+
+    /// <summary>The expected value when it is a plain literal (a number, text, a character, true, false or null).</summary>
+    private static string? Literal(string text)
+    {
+        var expression = SyntaxFactory.ParseExpression(text);
+        var inner = expression is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } negated ? negated.Operand : expression;
+        return !expression.ContainsDiagnostics && expression.FullSpan.Length == text.Length && inner is LiteralExpressionSyntax ? text : null;
+    }
+
+    private static string Assertion(string expected, string actual) => expected switch
+    {
+        "true" => $"Assert.IsTrue({actual});",
+        "false" => $"Assert.IsFalse({actual});",
+        "null" => $"Assert.IsNull({actual});",
+        _ => $"Assert.AreEqual({expected}, {actual});",
+    };
+
+    [GeneratedRegex(@"```(?:csharp|cs|c#)[^\n]*\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex Fenced();
+
+    [GeneratedRegex(@"\bexpected:?\s+(.+?)\s*(?:[,;]\s*(?:actual|but|got)\b.*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex Expected();
+
+    [GeneratedRegex(@"`([^`\n]+\))`\s+throws\b")]
+    private static partial Regex Throws();
+
+    [GeneratedRegex(@"\b[A-Z]\w*Exception\b")]
+    private static partial Regex ExceptionName();
+}
