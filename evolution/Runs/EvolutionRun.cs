@@ -9,7 +9,11 @@ namespace Dgm.Evolution.Runs;
 /// <remarks>Evaluations, wall time and processes sum every process of the run (the first and every resume).</remarks>
 public sealed record RunSummary(
     string Run, string StopReason, int Iterations, int Nodes, int Valid, int Invalid, string BestId,
-    double? SeedTrain, double? SeedHoldout, double? BestTrain, double? BestHoldout, double CostDollars, int Evaluations, double WallSeconds, int Processes);
+    double? SeedTrain, double? SeedHoldout, double? BestTrain, double? BestHoldout, double CostDollars, int Evaluations, double WallSeconds, int Processes)
+{
+    /// <summary>How often a child improved on its parent (the rate and imp@k), over the whole archive.</summary>
+    public Improvement? Improvement { get; init; }
+}
 
 /// <summary>
 /// The Darwin Gödel Machine's outer loop: evaluate the seed; then per iteration choose parents, let each
@@ -256,7 +260,10 @@ public sealed class EvolutionRun(RunContext run)
             Path.GetFileName(run.Folder.Root), stop, nodes.Max(n => n.Iteration), nodes.Count,
             nodes.Count(n => n.Status == NodeStatus.Valid), nodes.Count(n => n.Status == NodeStatus.Invalid), best.Id,
             seed.Score, seed.HoldoutScore, best.Score, best.HoldoutScore,
-            (run.Gateway?.Usage.Run.Dollars ?? 0) + nodes.Sum(n => n.CostDollars), Math.Max(totals.Evaluations, nodes.Sum(n => n.Results.Count)), totals.WallSeconds, totals.Processes);
+            (run.Gateway?.Usage.Run.Dollars ?? 0) + nodes.Sum(n => n.CostDollars), Math.Max(totals.Evaluations, nodes.Sum(n => n.Results.Count)), totals.WallSeconds, totals.Processes)
+        {
+            Improvement = Improvement.Of(nodes),
+        };
         await File.WriteAllTextAsync(run.Folder.SummaryPath, JsonSerializer.Serialize(summary, Indented), cancellationToken);
         return summary;
     }
