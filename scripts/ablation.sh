@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The paper's ablations, offline: the same budget and seeds for each parent-selection method, then a
-# table of the best node's holdout score per method written into docs/experiments.md.
-#   ./scripts/ablation.sh [--iterations N] [--seeds "1 2"] [--methods "dgm greedy latest hgm"]
+# The paper's ablations, offline: the same budget and seeds for each method (a parent selection, or
+# "frozen": dgm selection with the improver frozen at the seed's, the paper's fixed meta agent), then a
+# table of every run and each method's mean and spread of the best node's holdout score, written into
+# docs/experiments.md.
+#   ./scripts/ablation.sh [--iterations N] [--seeds "1 2 3"] [--methods "dgm greedy latest hgm frozen"]
 #                         [--stage1 N] [--stage2 N] [--threshold F] [-- extra dgm evolve args]
 # The defaults fit one session on a 2-core machine (about half an hour per method and seed).
 set -euo pipefail
@@ -12,7 +14,7 @@ stage1=3
 stage2=3
 threshold=0.3
 seeds="1"
-methods="dgm greedy latest hgm"
+methods="dgm greedy latest hgm frozen"
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -40,7 +42,8 @@ for method in $methods; do
   for seed in $seeds; do
     run="runs/ablation-$stamp/$method-seed$seed"
     echo "== $method, seed $seed → $run" >&2
-    dgm evolve --run "$run" --selection "$method" --seed "$seed" --iterations "$iterations" --children 2 \
+    if [ "$method" = frozen ]; then how=(--selection dgm --improver frozen); else how=(--selection "$method"); fi
+    dgm evolve --run "$run" "${how[@]}" --seed "$seed" --iterations "$iterations" --children 2 \
       --stage1 "$stage1" --stage2 "$stage2" --stage2-threshold "$threshold" "${extra[@]}" >"$run.log" 2>&1 || { echo "ablation.sh: $method seed $seed failed, see $run.log" >&2; continue; }
     rows+=("$(python3 - "$method" "$seed" "$run/summary.json" <<'PY'
 import json, sys
@@ -50,6 +53,7 @@ pct = lambda v: "-" if v is None else f"{v:.0%}"
 print(f"| {m} | {seed} | {s['nodes']} | {s['valid']} | node {s['best_id']} | {pct(s['seed_train'])} → {pct(s['best_train'])} | {pct(s['seed_holdout'])} → {pct(s['best_holdout'])} | {s['wall_seconds']/60:.0f} min |")
 PY
 )")
+    echo "$method $(python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get("best_holdout"); print("" if v is None else v)' "$run/summary.json")" >>"runs/ablation-$stamp/holdout.txt"
   done
 done
 
@@ -57,7 +61,22 @@ table="Measured $(date +%Y-%m-%d) on $(nproc) cores: ${iterations} iterations ×
 
 | method | seed | nodes | valid | best | train: seed → best | holdout: seed → best | wall |
 |---|---|---|---|---|---|---|---|
-$(printf '%s\n' "${rows[@]}")"
+$(printf '%s\n' "${rows[@]}")
+
+$(python3 - "runs/ablation-$stamp/holdout.txt" <<'PY'
+import statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    parts = line.split()
+    if len(parts) == 2:
+        runs.setdefault(parts[0], []).append(float(parts[1]))
+print("| method | runs | best holdout: mean | spread (min–max) | sd |")
+print("|---|---|---|---|---|")
+for m, v in runs.items():
+    sd = statistics.stdev(v) if len(v) > 1 else 0
+    print(f"| {m} | {len(v)} | {statistics.mean(v):.1%} | {min(v):.0%}–{max(v):.0%} | {sd:.1%} |")
+PY
+)"
 file=docs/experiments.md
 [ -f "$file" ] || printf '# Experiments\n\n<!-- ablation:begin -->\n<!-- ablation:end -->\n' >"$file"
 python3 - "$file" "$table" <<'PY'

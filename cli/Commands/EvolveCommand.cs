@@ -38,6 +38,8 @@ internal static class EvolveCommand
         var holdout = new Option<int>("--holdout-tasks") { Description = "Holdout tasks scored for the seed and the final best (0: all)." };
         var keep = new Option<string>("--keep") { Description = "all (every valid child, open-ended) or better (children at least seed − 0.1).", DefaultValueFactory = _ => "all" };
         keep.AcceptOnlyFromAmong("all", "better");
+        var improver = new Option<string>("--improver") { Description = "evolving (a child is improved by its parent's build) or frozen (always by the seed's: the fixed-meta-agent ablation).", DefaultValueFactory = _ => "evolving" };
+        improver.AcceptOnlyFromAmong("evolving", "frozen");
         var approve = new Option<string>("--approve") { Description = "auto, or manual: valid children wait for `dgm approve ID`.", DefaultValueFactory = _ => "auto" };
         approve.AcceptOnlyFromAmong("auto", "manual");
         var taskTimeout = new Option<int>("--task-timeout") { Description = "Seconds an agent may work on one task.", DefaultValueFactory = _ => 300 };
@@ -48,7 +50,7 @@ internal static class EvolveCommand
         var command = new Command("evolve", "Run the Darwin Gödel Machine: evaluate the seed, then let agents improve themselves, iteration by iteration.")
         {
             run, model, endpoint, record, suite, iterations, children, selection, workers, seed, sandbox, resume, stage1, stage2, threshold,
-            grading, fullTrain, holdout, keep, approve, taskTimeout, maxEvaluations, maxCost, maxMinutes, agentSource,
+            grading, fullTrain, holdout, keep, improver, approve, taskTimeout, maxEvaluations, maxCost, maxMinutes, agentSource,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -72,6 +74,7 @@ internal static class EvolveCommand
                 FullTrain = parse.GetValue(fullTrain),
                 HoldoutTasks = parse.GetValue(holdout),
                 Keep = parse.GetValue(keep)!,
+                Improver = parse.GetValue(improver)!,
                 Approve = parse.GetValue(approve)!,
                 TaskTimeoutSeconds = parse.GetValue(taskTimeout),
                 MaxEvaluations = parse.GetValue(maxEvaluations),
@@ -163,6 +166,7 @@ internal static class EvolveCommand
         ["--full-train"] = nameof(EvolutionOptions.FullTrain),
         ["--holdout-tasks"] = nameof(EvolutionOptions.HoldoutTasks),
         ["--keep"] = nameof(EvolutionOptions.Keep),
+        ["--improver"] = nameof(EvolutionOptions.Improver),
         ["--approve"] = nameof(EvolutionOptions.Approve),
         ["--task-timeout"] = nameof(EvolutionOptions.TaskTimeoutSeconds),
         ["--agent-source"] = nameof(EvolutionOptions.SeedSource),

@@ -53,7 +53,7 @@ public sealed class ChildPipeline(RunContext run)
             {
                 improve = await run.GatedAsync(
                     () => new SelfImprover(run.Sandboxes, run.Environment, run.RunId).ImproveAsync(
-                        folder.BuildDir(parent.Id), parentSource, folder.EvalsDir(parent.Id),
+                        ImproverBuild(folder, run.Options, parent), parentSource, folder.EvalsDir(parent.Id),
                         work => Context(parent, scratch, work), childSource, run.AgentModel,
                         channel?.Folder, problem, ImproveSeed(node.Id), TimeSpan.FromSeconds(run.Options.ImproveTimeoutSeconds), cancellationToken),
                     cancellationToken);
@@ -147,6 +147,15 @@ public sealed class ChildPipeline(RunContext run)
         run.Store.Update(node);
         run.Report(new EvolutionEvent(EvolutionEventKind.NodeFinished, Describe(node), node.Id, node.Iteration, node));
         return node;
+    }
+
+    /// <summary>The build that improves the parent's source: the parent's own, or with a frozen improver always the seed's.</summary>
+    public static string ImproverBuild(RunFolder folder, EvolutionOptions options, Node parent)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(parent);
+        return folder.BuildDir(options.Improver == "frozen" ? "0" : parent.Id);
     }
 
     /// <summary>How many other agents of the archive a self-improvement is given the repair operators of.</summary>

@@ -44,6 +44,12 @@ public sealed record EvolutionOptions
     /// <summary>all: keep every valid child (open-ended); better: only children scoring at least seed − 0.1.</summary>
     public string Keep { get; init; } = "all";
 
+    /// <summary>
+    /// evolving: a child's self-improvement runs its parent's build (the improver is part of what evolves);
+    /// frozen: it always runs the seed's build on the parent's source (the paper's fixed meta agent, an ablation).
+    /// </summary>
+    public string Improver { get; init; } = "evolving";
+
     /// <summary>auto, or manual: valid children wait as pending until `dgm approve`.</summary>
     public string Approve { get; init; } = "auto";
 

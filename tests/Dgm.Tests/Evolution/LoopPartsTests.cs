@@ -108,6 +108,18 @@ public sealed class LoopPartsTests
     }
 
     [TestMethod]
+    public void A_child_is_improved_by_its_parents_build_unless_the_improver_is_frozen_at_the_seeds()
+    {
+        var folder = new RunFolder("/r");
+        var parent = new Node { Id = "4", ParentId = "2" };
+        var options = new EvolutionOptions { RunDir = "/r" };
+
+        Assert.AreEqual("evolving", options.Improver);
+        Assert.AreEqual(folder.BuildDir("4"), ChildPipeline.ImproverBuild(folder, options, parent));
+        Assert.AreEqual(folder.BuildDir("0"), ChildPipeline.ImproverBuild(folder, options with { Improver = "frozen" }, parent));
+    }
+
+    [TestMethod]
     public async Task The_evals_summary_follows_the_improve_contract()
     {
         var dir = Directory.CreateTempSubdirectory("dgm-evals-").FullName;
