@@ -17,8 +17,9 @@ public sealed class AgentSource(string root)
     public IEnumerable<string> Changed => _originals.Keys.Select(p => Path.GetRelativePath(root, p));
 
     /// <summary>The names in Operators.All (or another owner's All list: Reproducers), in order.</summary>
-    public IReadOnlyList<string> ListNames(string owner = "Operators") =>
-        [.. NamedList(owner).List.Elements.Select(e => e.DescendantTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.StringLiteralToken)).ValueText)];
+    public IReadOnlyList<string> ListNames(string owner = "Operators") => [.. NamedList(owner).List.Elements.Select(NameOf)];
+
+    private static string NameOf(CollectionElementSyntax element) => element.DescendantTokens().FirstOrDefault(t => t.IsKind(SyntaxKind.StringLiteralToken)).ValueText;
 
     /// <summary>
     /// Adds an entry made from a family to its owner's All list (Operators.All; Reproducers.All for a
@@ -30,10 +31,16 @@ public sealed class AgentSource(string root)
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(random);
         var (code, values) = family.Render(random);
-        var taken = ListNames(family.Owner).ToHashSet(StringComparer.Ordinal);
-        var name = taken.Contains(family.Name) ? Enumerable.Range(2, int.MaxValue - 2).Select(i => $"{family.Name}-{i}").First(n => !taken.Contains(n)) : family.Name;
+        var name = FreeName(family.Owner, family.Name);
         AddEntry(family.Owner, name, code, first);
         return (name, values);
+    }
+
+    /// <summary>The name, or when the owner's list has it already, the name numbered from 2 ("null-conditional-2").</summary>
+    public string FreeName(string owner, string name)
+    {
+        var taken = ListNames(owner).ToHashSet(StringComparer.Ordinal);
+        return taken.Contains(name) ? Enumerable.Range(2, int.MaxValue - 2).Select(i => $"{name}-{i}").First(n => !taken.Contains(n)) : name;
     }
 
     /// <summary>Adds (name, code) to the owner's All list, first or last.</summary>
@@ -111,8 +118,7 @@ public sealed class AgentSource(string root)
     public void ReplaceEntry(string owner, string name, string code)
     {
         var (file, list) = NamedList(owner);
-        var names = ListNames(owner);
-        var index = names.ToList().IndexOf(name);
+        var index = list.Elements.Select(NameOf).ToList().IndexOf(name);
         if (index < 0)
         {
             throw new InvalidOperationException($"no entry '{name}' in {owner}.All");

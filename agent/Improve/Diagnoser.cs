@@ -124,8 +124,7 @@ public static partial class Diagnoser
             proposals.Add(new("take in an operator another agent of the archive has", "no candidate passed: another branch may have learnt the operator", stuck.Count * Strategy.Recombine, (s, random) =>
             {
                 var (name, code) = foreign[random.Next(foreign.Count)];
-                var taken = s.ListNames().ToHashSet(StringComparer.Ordinal);
-                var unique = taken.Contains(name) ? Enumerable.Range(2, int.MaxValue - 2).Select(i => $"{name}-{i}").First(n => !taken.Contains(n)) : name;
+                var unique = s.FreeName("Operators", name);
                 s.AddEntry("Operators", unique, code, first: false);
                 return $"took in the repair operator '{unique}' from the archive ({code}), last in Operators.All";
             }));
@@ -173,6 +172,11 @@ public static partial class Diagnoser
         // The improver's own weights: a child that proposes differently may improve better (only where there is
         // something to improve on: some other edit is proposed).
         proposals.RemoveAll(p => p.Weight <= 0);
+        if (proposals.Count == 0)
+        {
+            return new(string.Join('\n', summary), []);
+        }
+
         proposals.Add(new("tune one of the improver's own weights (Improve/Strategy.cs)", "the improver's choices are themselves a strategy", Strategy.SelfTune, (s, random) =>
         {
             var sites = Surface.Sites.Where(site => site.Name.StartsWith("Strategy.", StringComparison.Ordinal)).ToList();
@@ -181,10 +185,6 @@ public static partial class Diagnoser
             var value = name == "Reach" ? Math.Max(0, old + (random.Next(2) == 0 ? -2 : 2)) : Math.Round(old * (random.Next(2) == 0 ? 1.5 : 1 / 1.5), 3);
             return Set(s, "Strategy", name, value);
         }));
-        if (proposals.Count == 1)
-        {
-            proposals.Clear();
-        }
 
         return new(string.Join('\n', summary), [.. proposals.Where(p => p.Weight > 0)]);
     }
@@ -245,20 +245,8 @@ public static partial class Diagnoser
             && Failing().Match(n) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) < start);
     }
 
-    private static string DrawName(IReadOnlyDictionary<string, int> weights, Random random)
-    {
-        var point = random.NextDouble() * weights.Values.Sum();
-        foreach (var (name, weight) in weights)
-        {
-            point -= weight;
-            if (point < 0)
-            {
-                return name;
-            }
-        }
-
-        return weights.Keys.Last();
-    }
+    private static string DrawName(IReadOnlyDictionary<string, int> weights, Random random) =>
+        SelfImprover.Draw(weights.ToList(), w => w.Value, random).Key;
 
     private static string Scale(AgentSource source, string type, string name, double factor) => Set(source, type, name, Math.Round(source.Constant(type, name) * factor, 3));
 

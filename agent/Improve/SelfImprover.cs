@@ -22,7 +22,7 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
         var random = new Random(seed);
         while (proposals.Count > 0)
         {
-            var proposal = Draw(proposals, random);
+            var proposal = Draw(proposals, p => p.Weight, random);
             proposals.Remove(proposal);
             trajectory.Note($"proposal drawn: {proposal.Title} (weight {proposal.Weight:0.##})");
             var change = await TryAsync(proposal, source, random, self, cancellationToken);
@@ -128,19 +128,20 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
         }
     }
 
-    private static Proposal Draw(IReadOnlyList<Proposal> proposals, Random random)
+    /// <summary>One item drawn with probability proportional to its weight (the last one when rounding leaves none).</summary>
+    internal static T Draw<T>(IReadOnlyList<T> items, Func<T, double> weight, Random random)
     {
-        var point = random.NextDouble() * proposals.Sum(p => p.Weight);
-        foreach (var proposal in proposals)
+        var point = random.NextDouble() * items.Sum(weight);
+        foreach (var item in items)
         {
-            point -= proposal.Weight;
+            point -= weight(item);
             if (point < 0)
             {
-                return proposal;
+                return item;
             }
         }
 
-        return proposals[^1];
+        return items[^1];
     }
 
     private static string Potential(Findings findings) =>
