@@ -165,7 +165,7 @@ public static partial class Diagnoser
         foreach (var entry in Vocabulary.Reproducers.Where(e => !reproducers.Contains(e.Name)))
         {
             var weight = blind.Count(l => Evidence(entry, l) > 0) + blind.Count / 2.0;
-            proposals.Add(new($"write a failing test from the problem statement before repairing ('{entry.Name}' drawn from the grammar)", entry.Cause, weight, (s, random) =>
+            proposals.Add(new($"write a failing test from the problem statement before repairing ('{entry.Name}' of the vocabulary)", entry.Cause, weight, (s, random) =>
                 $"added the reproducer '{entry.Name}' ({s.AddEntry(entry, random, first: false).Values}) to Reproducers.All"));
         }
 

@@ -114,5 +114,9 @@ public static class Vocabulary
             ["```csharp", "expected", "actual", "throws"],
             "Reproduce.Examples(throwExamples: {THROW_EXAMPLES}, maxTests: {MAX_TESTS})",
             [new("THROW_EXAMPLES", ["true", "false"]), new("MAX_TESTS", ["3", "6", "10"])], Owner: "Reproducers"),
+        new("problem-claims", "no visible test fails, so offline repair has nothing to start from (the problem statement says what a call gives)",
+            ["returns", "instead of", "gives", "is true", "is false", "I expect", "should be"],
+            "Reproduce.Claims(negateStated: {NEGATE_STATED}, maxTests: {MAX_TESTS})",
+            [new("NEGATE_STATED", ["true", "false"]), new("MAX_TESTS", ["2", "4", "8"])], Owner: "Reproducers"),
     ];
 }

@@ -7,24 +7,31 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Dgm.Agent.Repair;
 
 /// <summary>
-/// Reproducers a repair starts from when no visible test fails: the problem statement's code examples written
-/// as failing tests. A fenced C# example's statement whose comment says "expected V" (a literal) becomes an
-/// assertion after the statements before it; with throw examples, "`Type.Call()` throws X" becomes an expected
-/// exception (another exception type the problem names) or a call that must not throw.
+/// Reproducers a repair starts from when no visible test fails: the problem statement written as failing tests.
+/// Examples: a fenced C# example's statement whose comment says "expected V" (a literal) becomes an assertion
+/// after the statements before it; with throw examples, "`Type.Call()` throws X" becomes an expected exception
+/// (another exception type the problem names) or a call that must not throw. Claims: a sentence of the
+/// statement that says what a standalone expression gives, "`Type.Call(x)` returns V instead of W", becomes
+/// an assertion of W; with stated values negated, "`Type.Call(x)` returns true" (said of a bug) becomes an
+/// assertion that it does not.
 /// </summary>
 public static partial class Reproduce
 {
     /// <summary>Writes up to <paramref name="maxTests"/> tests as ProblemStatementExamples.cs next to the first MSTest class of the repository's tests.</summary>
-    public static Reproducers.Reproducer Examples(bool throwExamples, int maxTests) => (repo, problem) => Write(repo, problem, throwExamples, maxTests);
+    public static Reproducers.Reproducer Examples(bool throwExamples, int maxTests) =>
+        (repo, problem) => Write(repo, "ProblemStatementExamples", [.. Examples(problem, throwExamples).Distinct().Take(maxTests)]);
 
-    private static IReadOnlyList<string> Write(string repo, string problem, bool throwExamples, int maxTests)
+    /// <summary>Writes up to <paramref name="maxTests"/> tests of the statement's claims as ProblemStatementClaims.cs.</summary>
+    public static Reproducers.Reproducer Claims(bool negateStated, int maxTests) =>
+        (repo, problem) => Write(repo, "ProblemStatementClaims", [.. Claims(problem, negateStated).Distinct().Take(maxTests)]);
+
+    private static IReadOnlyList<string> Write(string repo, string className, IReadOnlyList<string> tests)
     {
-        var tests = Examples(problem, throwExamples).Distinct().Take(maxTests).ToList();
         var model = Directory.EnumerateFiles(repo, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj"))
             .Order(StringComparer.Ordinal)
             .FirstOrDefault(f => File.ReadAllText(f).Contains("[TestClass]", StringComparison.Ordinal));
-        var path = model is null ? null : Path.Combine(Path.GetDirectoryName(model)!, "ProblemStatementExamples.cs");
+        var path = model is null ? null : Path.Combine(Path.GetDirectoryName(model)!, className + ".cs");
         if (tests.Count == 0 || path is null || File.Exists(path))
         {
             return [];
@@ -38,7 +45,7 @@ public static partial class Reproduce
         }
 
         var ns = unit.Members.OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
-        text.AppendLine(ns is null ? "" : $"namespace {ns};\n").AppendLine("[TestClass]").AppendLine("public sealed class ProblemStatementExamples").AppendLine("{");
+        text.AppendLine(ns is null ? "" : $"namespace {ns};\n").AppendLine("[TestClass]").AppendLine($"public sealed class {className}").AppendLine("{");
         for (var i = 0; i < tests.Count; i++)
         {
             text.AppendLine("    [TestMethod]").AppendLine($"    public void Example{i + 1}()").AppendLine("    {").Append(tests[i]).AppendLine("    }").AppendLine();
@@ -102,6 +109,70 @@ public static partial class Reproduce
         }
     }
 
+    /// <summary>Test bodies: "`expression` returns V instead of W" asserts W; a stated V alone, negated, asserts it is not V.</summary>
+    private static IEnumerable<string> Claims(string problem, bool negateStated)
+    {
+        foreach (Match claim in Claim().Matches(problem))
+        {
+            var actual = SyntaxFactory.ParseExpression(claim.Groups["expression"].Value);
+            var stated = Literal(claim.Groups["stated"].Value.Trim('`'));
+            var expected = Meant().Match(claim.Groups["rest"].Value) is { Success: true } meant ? Literal(meant.Groups[1].Value.Trim('`')) : null;
+            if (actual.ContainsDiagnostics || !Standalone(actual) || stated is null || stated == expected)
+            {
+                continue;
+            }
+
+            if (expected is not null)
+            {
+                yield return $"        {Assertion(expected, actual.ToString())}\n";
+            }
+            else if (negateStated)
+            {
+                yield return "        " + (stated switch
+                {
+                    "true" => $"Assert.IsFalse({actual});",
+                    "false" => $"Assert.IsTrue({actual});",
+                    "null" => $"Assert.IsNotNull({actual});",
+                    _ => $"Assert.AreNotEqual({stated}, {actual});",
+                }) + "\n";
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the expression stands alone in a test: it calls or creates something, starts at a type's static member
+    /// or a new object, and names no variable of the statement's prose (a lower-case identifier).
+    /// </summary>
+    private static bool Standalone(ExpressionSyntax expression)
+    {
+        var root = expression;
+        var accessed = false;
+        while (true)
+        {
+            switch (root)
+            {
+                case MemberAccessExpressionSyntax access:
+                    accessed = true;
+                    root = access.Expression;
+                    continue;
+                case InvocationExpressionSyntax invocation:
+                    root = invocation.Expression;
+                    continue;
+                case ElementAccessExpressionSyntax element:
+                    root = element.Expression;
+                    continue;
+            }
+
+            break;
+        }
+
+        var variables = expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n =>
+            !(n.Parent is MemberAccessExpressionSyntax access && access.Name == n) && n.Parent is not NameColonSyntax
+            && n.Identifier.ValueText is [var first, ..] && char.IsLower(first));
+        var calls = expression.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax);
+        return calls && !variables && (root is BaseObjectCreationExpressionSyntax || accessed && root is IdentifierNameSyntax { Identifier.ValueText: [var c, ..] } && char.IsUpper(c));
+    }
+
     private static bool IsStatement(StatementSyntax statement) =>
         statement is LocalDeclarationStatementSyntax
         || statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax or AssignmentExpressionSyntax or ObjectCreationExpressionSyntax };
@@ -130,6 +201,15 @@ public static partial class Reproduce
 
     [GeneratedRegex(@"`([^`\n]+\))`\s+throws\b")]
     private static partial Regex Throws();
+
+    /// <summary>A value as a problem statement writes it: in backticks, quoted, a number, true, false or null.</summary>
+    private const string Value = @"(`[^`\n]+`|""[^""\n]*""|-?\d+(?:\.\d+)?[mMdDfF]?(?!\w|\.\d)|true\b|false\b|null\b)";
+
+    [GeneratedRegex(@"`(?<expression>[^`\n]+)`\s+(?:returns|gives|is|yields|prints|reports|evaluates to)\s+(?<stated>" + Value + @")(?<rest>[^.\n]*(?:\.\d[^.\n]*)*)")]
+    private static partial Regex Claim();
+
+    [GeneratedRegex(@"\b(?:instead of|rather than|should be|should return|I expect|expected)\s+" + Value, RegexOptions.IgnoreCase)]
+    private static partial Regex Meant();
 
     [GeneratedRegex(@"\b[A-Z]\w*Exception\b")]
     private static partial Regex ExceptionName();

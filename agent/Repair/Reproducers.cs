@@ -2,8 +2,8 @@ namespace Dgm.Agent.Repair;
 
 /// <summary>
 /// Ways to write a failing test when no visible test fails, so that offline repair has something to
-/// start from. The seed has none: self-improvement adds them from the grammar (Improve/Grammar), the way
-/// it adds repair operators.
+/// start from. The seed has none: self-improvement adds them from Improve/Vocabulary (calls of Repair/Reproduce),
+/// the way it adds repair operators.
 /// </summary>
 public static class Reproducers
 {

@@ -112,6 +112,55 @@ public sealed class AgentSelfImproveTests
     }
 
     [TestMethod]
+    public async Task Improve_can_add_a_reproducer_of_the_problem_statements_claims_and_the_child_repairs_from_a_sentence_that_says_what_a_call_returns()
+    {
+        using var work = new Scratch();
+        var self = CopyAgent(work.Path);
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_failing_test", "retry-backoff-cap", "bounded-stack-empty-pop"), seed: ClaimsSeed);
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(patch, "+        (\"problem-claims\", Reproduce.Claims(negateStated: ");
+        var (built, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.AreEqual(0, built, output);
+
+        // No visible test fails; the statement says what a call returns and what was meant. A claim about a variable
+        // of the prose (`votes.Count(2)`) cannot stand alone in a test and is left out (it would not build).
+        var task = GradingFixture.DateRange;
+        var repo = Path.Combine(work.Path, "claims", "repo");
+        Dgm.Sandbox.FileTree.Copy(task.RepoDir, repo, followLinks: false);
+        var range = Path.Combine(repo, "src", "Ranges", "DateRange.cs");
+        File.WriteAllText(range, File.ReadAllText(range).Replace("End.DayNumber - Start.DayNumber;", "End.DayNumber - Start.DayNumber + 1;", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(repo, "src", "Ranges", "Votes.cs"), """
+            namespace Ranges;
+
+            public static class Votes
+            {
+                public static bool IsMajority(int votes, int total) => votes * 2 >= total;
+            }
+            """);
+        var problem = Path.Combine(work.Path, "claims", "problem.md");
+        File.WriteAllText(problem, """
+            # A tie counts as a majority
+
+            `Votes.IsMajority(2, 4)` returns true instead of false: two votes of four are a tie. And
+            `votes.Count(2)` returns 3 instead of 2 in our dashboard.
+            """);
+        var child = Path.Combine(self, "bin", "Debug", "net10.0", "Dgm.Agent.dll");
+        var (exit, stderr) = await AgentProcess.RunBuildAsync(child, new Dictionary<string, string>(), "solve", "--repo", repo, "--problem", problem, "--out", Path.Combine(work.Path, "claims", "out.patch"), "--log", Path.Combine(work.Path, "claims", "t.json"));
+        Assert.AreEqual(0, exit, stderr);
+        using var solved = JsonDocument.Parse(File.ReadAllText(Path.Combine(work.Path, "claims", "t.json")));
+        var childPatch = File.ReadAllText(Path.Combine(work.Path, "claims", "out.patch"));
+
+        Assert.AreEqual("plausible_patch", Stop(solved), Notes(solved));
+        StringAssert.Contains(Notes(solved), "reproducer [problem-claims] wrote tests/Ranges.Tests/ProblemStatementClaims.cs: failing now: ");
+        StringAssert.Contains(childPatch, "+    public static bool IsMajority(int votes, int total) => votes * 2 > total;");
+        Assert.DoesNotContain("ProblemStatementClaims", childPatch, "the written test guided the repair; the patch is the fix alone");
+    }
+
+    /// <summary>A seed whose draw, for two tasks where no visible test failed, is the claims reproducer.</summary>
+    private const int ClaimsSeed = 2;
+
+    [TestMethod]
     public async Task Improve_stops_with_a_clear_reason_and_no_edit_when_the_logs_are_missing_or_garbled()
     {
         using var work = new Scratch();
