@@ -147,23 +147,15 @@ public static partial class Reproduce
     {
         var root = expression;
         var accessed = false;
-        while (true)
+        while (root is MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax)
         {
-            switch (root)
+            accessed |= root is MemberAccessExpressionSyntax;
+            root = root switch
             {
-                case MemberAccessExpressionSyntax access:
-                    accessed = true;
-                    root = access.Expression;
-                    continue;
-                case InvocationExpressionSyntax invocation:
-                    root = invocation.Expression;
-                    continue;
-                case ElementAccessExpressionSyntax element:
-                    root = element.Expression;
-                    continue;
-            }
-
-            break;
+                MemberAccessExpressionSyntax access => access.Expression,
+                InvocationExpressionSyntax invocation => invocation.Expression,
+                _ => ((ElementAccessExpressionSyntax)root).Expression,
+            };
         }
 
         var variables = expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(n =>
