@@ -34,7 +34,7 @@ public sealed class ChildPipeline(RunContext run)
                 try
                 {
                     var (diagnosis, statement) = await new ModelDiagnoser(run.Gateway, ModelName(run.Options.Model)).DiagnoseAsync(
-                        node.Id, parentSource, folder.EvalsDir(parent.Id), parent.ParentId is null ? null : folder.EvalsDir(parent.ParentId),
+                        node.Id, parentSource, folder.EvalsDir(parent.Id), [.. Ancestors(parent).Select(id => (id, folder.EvalsDir(id)))], TrainTasks(),
                         new Random(ImproveSeed(node.Id)), cancellationToken);
                     node = node with { Diagnosis = diagnosis, ProblemStatement = statement };
                     problem = statement;

@@ -11,6 +11,13 @@ public sealed record EvalSummary(IReadOnlyList<EvalSummary.TaskLine> Tasks)
 
     private sealed record File(IReadOnlyList<TaskLine>? Tasks);
 
+    /// <summary>The lines of these tasks only (a run's train tasks: nothing else may reach a diagnosis).</summary>
+    public EvalSummary Only(IReadOnlySet<string> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        return new EvalSummary([.. Tasks.Where(t => tasks.Contains(t.Task))]);
+    }
+
     public static EvalSummary Read(string evalsDir)
     {
         var path = Path.Combine(evalsDir, "summary.json");

@@ -26,9 +26,10 @@ public sealed class DiagnosisException : Exception
 }
 
 /// <summary>
-/// The paper's diagnosis step with a model: read the parent's source outline and one of its evaluation
-/// logs, answer the five JSON fields. Goes through the gateway like every model call (usage, budgets,
-/// cassettes); runs on the host, so the prompts stay out of the agent's reach.
+/// The paper's diagnosis step with a model: read the parent's source outline, what its lineage shows and one
+/// evaluation log, answer the five JSON fields. Goes through the gateway like every model call (usage,
+/// budgets, cassettes); runs on the host, so the prompts stay out of the agent's reach. It reads train logs
+/// only: whatever is not one of the run's train tasks (a holdout task's folder or line) is never read.
 /// </summary>
 public sealed class ModelDiagnoser(ModelGateway gateway, string model)
 {
@@ -36,14 +37,24 @@ public sealed class ModelDiagnoser(ModelGateway gateway, string model)
 
     /// <summary>
     /// Diagnoses one parent; returns the five fields and the problem statement its self-improvement works on.
-    /// previousEvalsDir: the evaluation of the parent's own parent (null for the seed), which shows results that flipped.
+    /// ancestors: the parent's ancestors' evaluation folders, nearest first (none for the seed); the nearest
+    /// shows results that flipped, all of them what the lineage never resolved, lost, or ran that the parent did not.
     /// </summary>
-    public async Task<(Diagnosis Diagnosis, string ProblemStatement)> DiagnoseAsync(string nodeId, string parentSourceDir, string evalsDir, string? previousEvalsDir, Random random, CancellationToken cancellationToken)
+    public async Task<(Diagnosis Diagnosis, string ProblemStatement)> DiagnoseAsync(
+        string nodeId, string parentSourceDir, string evalsDir, IReadOnlyList<(string Id, string EvalsDir)> ancestors, IReadOnlySet<string> trainTasks, Random random, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ancestors);
+        ArgumentNullException.ThrowIfNull(trainTasks);
         ArgumentNullException.ThrowIfNull(random);
-        var evals = EvalSummary.Read(evalsDir);
-        var previous = previousEvalsDir is null ? null : EvalSummary.Read(previousEvalsDir);
-        var prompt = SpecialDiagnosis(evals, previous, random) ?? OneLog(evalsDir, evals, random);
+        var evals = EvalSummary.Read(evalsDir).Only(trainTasks);
+        var lineage = ancestors.Select(a => (a.Id, a.EvalsDir, Evals: EvalSummary.Read(a.EvalsDir).Only(trainTasks))).ToList();
+        var previous = lineage.Count == 0 ? null : lineage[0].Evals;
+        var prompt = SpecialDiagnosis(evals, previous, random) ?? OneLog(evalsDir, evals, lineage, random);
+        if (LineageSection(evals, [.. lineage.Select(a => (a.Id, a.Evals))]) is { Length: > 0 } history)
+        {
+            prompt = $"{history}\n\n{prompt}";
+        }
+
         var request = new JsonObject
         {
             ["model"] = model,
@@ -159,19 +170,70 @@ public sealed class ModelDiagnoser(ModelGateway gateway, string model)
         return [.. evals.Tasks.Where(t => !t.Resolved && before.Contains(t.Task)).Select(t => t.Task).Order(StringComparer.Ordinal)];
     }
 
-    private static string OneLog(string evalsDir, EvalSummary evals, Random random)
+    /// <summary>The most names a line of the lineage section lists.</summary>
+    private const int MaxNames = 25;
+
+    /// <summary>
+    /// What the lineage shows beyond the parent's own logs: each ancestor's result, the tasks none of them nor
+    /// the parent resolved (with how many tried), those an ancestor resolved that the parent does not, and those
+    /// an ancestor ran that the parent was not given. Empty for the seed.
+    /// </summary>
+    public static string LineageSection(EvalSummary parent, IReadOnlyList<(string Id, EvalSummary Evals)> ancestors)
     {
-        var unresolved = evals.Tasks.Where(t => !t.Resolved).ToList();
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(ancestors);
+        if (ancestors.Count == 0)
+        {
+            return "";
+        }
+
+        var tries = ancestors.SelectMany(a => a.Evals.Tasks.Select(t => (a.Id, Line: t))).Concat(parent.Tasks.Select(t => (Id: "parent", Line: t)))
+            .GroupBy(x => x.Line.Task, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var own = parent.Tasks.Select(t => t.Task).ToHashSet(StringComparer.Ordinal);
+        var never = tries.Where(g => !g.Any(x => x.Line.Resolved)).Select(g => $"{g.Key} ({g.Count()})");
+        var lost = tries.Where(g => own.Contains(g.Key) && !parent.Tasks.Any(t => t.Task == g.Key && t.Resolved) && g.Any(x => x.Line.Resolved))
+            .Select(g => $"{g.Key} (node {g.First(x => x.Line.Resolved).Id})");
+        var unseen = tries.Where(g => !own.Contains(g.Key))
+            .Select(g => $"{g.Key} (node {g.First().Id}: {(g.First().Line.Resolved ? "resolved" : g.First().Line.StopReason ?? g.First().Line.Status)})");
+        return string.Join('\n', [
+            "# Its lineage (train tasks only; the nearest ancestor first)",
+            .. ancestors.Select(a => $"- node {a.Id}: resolved {a.Evals.Tasks.Count(t => t.Resolved)} of {a.Evals.Tasks.Count}"),
+            $"- never resolved by the parent or an ancestor (how many tried): {Names(never)}",
+            $"- resolved by an ancestor, not by the parent: {Names(lost)}",
+            $"- run by an ancestor, not given to the parent: {Names(unseen)}",
+        ]);
+    }
+
+    private static string Names(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list.Take(MaxNames)) + (list.Count > MaxNames ? $", and {list.Count - MaxNames} more" : "");
+    }
+
+    /// <summary>
+    /// One failed evaluation's log: a task the parent did not resolve, or when it resolved all it was given, one an
+    /// ancestor did not resolve that the parent was not given (the nearest ancestor's log of it).
+    /// </summary>
+    private static string OneLog(string evalsDir, EvalSummary evals, IReadOnlyList<(string Id, string EvalsDir, EvalSummary Evals)> lineage, Random random)
+    {
+        var unresolved = evals.Tasks.Where(t => !t.Resolved).Select(t => (Line: t, Dir: evalsDir, From: "")).ToList();
+        if (unresolved.Count == 0)
+        {
+            var own = evals.Tasks.Select(t => t.Task).ToHashSet(StringComparer.Ordinal);
+            unresolved = [.. lineage.SelectMany(a => a.Evals.Tasks.Where(t => !t.Resolved && !own.Contains(t.Task)).Select(t => (Line: t, Dir: a.EvalsDir, From: $", in the log of its ancestor node {a.Id}")))
+                .DistinctBy(x => x.Line.Task, StringComparer.Ordinal)];
+        }
+
         if (unresolved.Count == 0)
         {
             return "# Evaluation\nThe agent resolved every task it was given. Propose an improvement that makes it faster or more robust.";
         }
 
-        var task = unresolved[random.Next(unresolved.Count)];
-        var dir = Path.Combine(evalsDir, task.Task);
+        var (task, from, suffix) = unresolved[random.Next(unresolved.Count)];
+        var dir = Path.Combine(from, task.Task);
         string Read(string name, int max) => File.Exists(Path.Combine(dir, name)) ? Head(File.ReadAllText(Path.Combine(dir, name)), max) : "(none)";
         return $"""
-            # One evaluation of the agent: task {task.Task} ({task.Status}, stopped: {task.StopReason ?? "unknown"})
+            # One evaluation of the agent: task {task.Task} ({task.Status}, stopped: {task.StopReason ?? "unknown"}{suffix})
             ## The problem statement it was given
             {Read("problem.md", 3000)}
             ## The patch it produced

@@ -81,8 +81,8 @@ public sealed class ModelDiagnoserTests
             File.WriteAllText(Path.Combine(source, "Agent.cs"), "// the loop");
             var diagnoser = new ModelDiagnoser(gateway, "fake-model");
 
-            var (diagnosis, problem) = await diagnoser.DiagnoseAsync("5", source, evals, null, new Random(1), CancellationToken.None);
-            var error = await Assert.ThrowsExactlyAsync<DiagnosisException>(() => diagnoser.DiagnoseAsync("6", source, evals, null, new Random(1), CancellationToken.None));
+            var (diagnosis, problem) = await diagnoser.DiagnoseAsync("5", source, evals, [], new HashSet<string> { "t1" }, new Random(1), CancellationToken.None);
+            var error = await Assert.ThrowsExactlyAsync<DiagnosisException>(() => diagnoser.DiagnoseAsync("6", source, evals, [], new HashSet<string> { "t1" }, new Random(1), CancellationToken.None));
 
             Assert.AreEqual("Edit Localizer.cs.", diagnosis.ImplementationSuggestion);
             StringAssert.Contains(problem, "The agent edits methods the failing test never calls.");
@@ -98,6 +98,68 @@ public sealed class ModelDiagnoserTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [TestMethod]
+    public void The_lineage_section_says_what_no_ancestor_resolved_what_the_parent_lost_and_what_only_an_ancestor_ran()
+    {
+        var parent = Summary(("a", false, true), ("b", false, true), ("c", true, true));
+        var grandparent = Summary(("a", true, true), ("b", false, true), ("d", false, false));
+        var seed = Summary(("a", false, true), ("b", false, true), ("e", true, true));
+
+        var section = ModelDiagnoser.LineageSection(parent, [("2", grandparent), ("0", seed)]);
+
+        StringAssert.Contains(section, "- node 2: resolved 1 of 3\n- node 0: resolved 1 of 3");
+        StringAssert.Contains(section, "never resolved by the parent or an ancestor (how many tried): b (3), d (1)");
+        StringAssert.Contains(section, "resolved by an ancestor, not by the parent: a (node 2)");
+        StringAssert.Contains(section, "run by an ancestor, not given to the parent: d (node 2: submitted), e (node 0: resolved)");
+        Assert.AreEqual("", ModelDiagnoser.LineageSection(parent, []), "the seed has no lineage");
+    }
+
+    [TestMethod]
+    public async Task A_diagnosis_reads_its_ancestors_train_logs_and_never_a_holdout_tasks()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync();
+        server.ThenSay(Answer);
+        await using var gateway = new ModelGateway(new GatewayOptions { Upstream = new Uri(server.Endpoint), ApiKey = "sk-test" });
+        var dir = Directory.CreateTempSubdirectory("dgm-diagnosis-").FullName;
+        try
+        {
+            // The parent resolved the one task it was given; its ancestor also ran t3 (not given to the parent) and,
+            // as if misfiled, a holdout task's log and line.
+            var evals = Evals(Path.Combine(dir, "evals"), ("t1", true, "The parent's task."));
+            var ancestor = Evals(Path.Combine(dir, "ancestor"), ("t1", false, "The parent's task."), ("t3", false, "Ranges drop their last day."), ("h1", false, "HOLDOUT SECRET statement."));
+            var source = Path.Combine(dir, "self");
+            Directory.CreateDirectory(source);
+            File.WriteAllText(Path.Combine(source, "Agent.cs"), "// the loop");
+
+            await new ModelDiagnoser(gateway, "fake-model").DiagnoseAsync("5", source, evals, [("2", ancestor)], new HashSet<string> { "t1", "t3" }, new Random(1), CancellationToken.None);
+
+            var prompt = server.Requests.Single().Body["messages"]![1]!["content"]!.GetValue<string>();
+            StringAssert.Contains(prompt, "- node 2: resolved 0 of 2");
+            StringAssert.Contains(prompt, "run by an ancestor, not given to the parent: t3 (node 2: submitted)");
+            StringAssert.Contains(prompt, "task t3 (unresolved, stopped: submitted, in the log of its ancestor node 2)");
+            StringAssert.Contains(prompt, "Ranges drop their last day.");
+            Assert.IsFalse(prompt.Contains("h1", StringComparison.Ordinal) || prompt.Contains("HOLDOUT SECRET", StringComparison.Ordinal), "a holdout task never reaches the diagnosis");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>An evals folder: summary.json and each task's problem statement.</summary>
+    private static string Evals(string folder, params (string Task, bool Resolved, string Problem)[] tasks)
+    {
+        foreach (var (task, _, problem) in tasks)
+        {
+            Directory.CreateDirectory(Path.Combine(folder, task));
+            File.WriteAllText(Path.Combine(folder, task, "problem.md"), problem);
+        }
+
+        var lines = tasks.Select(t => $$"""{"task":"{{t.Task}}","split":"train","status":"{{(t.Resolved ? "resolved" : "unresolved")}}","resolved":{{(t.Resolved ? "true" : "false")}},"patch_exists":true,"stop_reason":"submitted","failed_tests":[]}""");
+        File.WriteAllText(Path.Combine(folder, "summary.json"), $$"""{"node":"x","score":0,"tasks":[{{string.Join(",", lines)}}]}""");
+        return folder;
     }
 
     private static EvalSummary Summary(params (string Task, bool Resolved, bool Patch)[] tasks) =>
