@@ -5,7 +5,8 @@
 # docs/experiments.md.
 #   ./scripts/ablation.sh [--iterations N] [--seeds "1 2 3"] [--methods "dgm greedy latest hgm frozen"]
 #                         [--stage1 N] [--stage2 N] [--threshold F] [-- extra dgm evolve args]
-# The defaults fit one session on a 2-core machine (about half an hour per method and seed).
+# The defaults fit one session on a 2-core machine (about half an hour per method and seed). Per seed, the
+# seed agent is evaluated once and every method's run starts from that evaluation (`dgm evolve --from`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -38,13 +39,19 @@ dgm() { dotnet cli/bin/Debug/net10.0/dgm.dll "$@"; }
 stamp=$(date +%Y-%m-%d-%H%M%S)
 rows=()
 mkdir -p "runs/ablation-$stamp"
-for method in $methods; do
-  for seed in $seeds; do
+# Per seed, the seed agent is evaluated once (a run of 0 iterations: its stages and the whole holdout split);
+# each method's run starts from that run's archive (`dgm evolve --from`), so every method sees the same seed
+# evaluation, and its figures (wall time included) are the base's plus its own, as one run from scratch.
+for seed in $seeds; do
+  base="runs/ablation-$stamp/seed$seed-base"
+  echo "== the seed agent, seed $seed → $base" >&2
+  dgm evolve --run "$base" --seed "$seed" --iterations 0 --children 2 \
+    --stage1 "$stage1" --stage2 "$stage2" --stage2-threshold "$threshold" "${extra[@]}" >"$base.log" 2>&1 || { echo "ablation.sh: the seed's run for seed $seed failed, see $base.log" >&2; continue; }
+  for method in $methods; do
     run="runs/ablation-$stamp/$method-seed$seed"
     echo "== $method, seed $seed → $run" >&2
     if [ "$method" = frozen ]; then how=(--selection dgm --improver frozen); else how=(--selection "$method"); fi
-    dgm evolve --run "$run" "${how[@]}" --seed "$seed" --iterations "$iterations" --children 2 \
-      --stage1 "$stage1" --stage2 "$stage2" --stage2-threshold "$threshold" "${extra[@]}" >"$run.log" 2>&1 || { echo "ablation.sh: $method seed $seed failed, see $run.log" >&2; continue; }
+    dgm evolve --run "$run" --from "$base" "${how[@]}" --iterations "$iterations" "${extra[@]}" >"$run.log" 2>&1 || { echo "ablation.sh: $method seed $seed failed, see $run.log" >&2; continue; }
     rows+=("$(python3 - "$method" "$seed" "$run/summary.json" <<'PY'
 import json, sys
 m, seed, path = sys.argv[1:]

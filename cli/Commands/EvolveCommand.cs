@@ -47,10 +47,11 @@ internal static class EvolveCommand
         var maxCost = new Option<double?>("--max-cost") { Description = "Stop once model calls have cost this many dollars." };
         var maxMinutes = new Option<double?>("--max-minutes") { Description = "Stop starting iterations after this many minutes (every process of the run counts)." };
         var agentSource = new Option<string?>("--agent-source") { Description = "The seed agent's source folder (default: agent/ of this repository)." };
+        var from = new Option<string?>("--from") { Description = $"Start the new --run folder from another run's archive (its evaluated seed and nodes, copied) and go on with other method options ({string.Join(", ", RunFork.MethodOptions)}); every other option is the base run's; --iterations counts the base's." };
         var command = new Command("evolve", "Run the Darwin Gödel Machine: evaluate the seed, then let agents improve themselves, iteration by iteration.")
         {
             run, model, endpoint, record, suite, iterations, children, selection, workers, seed, sandbox, resume, stage1, stage2, threshold,
-            grading, fullTrain, holdout, keep, improver, approve, taskTimeout, maxEvaluations, maxCost, maxMinutes, agentSource,
+            grading, fullTrain, holdout, keep, improver, approve, taskTimeout, maxEvaluations, maxCost, maxMinutes, agentSource, from,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -82,7 +83,26 @@ internal static class EvolveCommand
                 MaxWallMinutes = parse.GetValue(maxMinutes),
                 SeedSource = Path.GetFullPath(parse.GetValue(agentSource) ?? RepositoryAgentSource()),
             };
-            if (!parse.GetValue(resume))
+            var fromDir = parse.GetValue(from);
+            var explicitly = command.Options.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            if (fromDir is not null)
+            {
+                if (parse.GetValue(resume))
+                {
+                    throw new CliException("--from starts a new run folder from another run; it does not go with --resume (continue a run with --resume in its own folder).");
+                }
+
+                try
+                {
+                    // The options are checked against the base's before anything is copied, so a refused one leaves no folder behind.
+                    RunFork.Copy(fromDir, runDir, info => Merge(info, options, explicitly, forked: true));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException(e.Message);
+                }
+            }
+            else if (!parse.GetValue(resume))
             {
                 // A mistyped suite, or one this machine cannot run (cuda without a device), must fail before
                 // the run folder holds anything a retry would trip over.
@@ -100,8 +120,7 @@ internal static class EvolveCommand
             using var runLock = RunLock.Acquire(runDir);
             var started = File.Exists(Path.Combine(runDir, ArchiveStore.FileName));
             using var store = ArchiveStore.OpenForRun(runDir);
-            var explicitly = command.Options.Where(o => parse.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-            options = ResolveOptions(store, options, parse.GetValue(resume), explicitly, started);
+            options = ResolveOptions(store, options, parse.GetValue(resume) || fromDir is not null, explicitly, started, forked: fromDir is not null);
             using var lineage = Lineage.Open(runDir);
             await using var gateway = Gateways.Create(options.Model, options.Endpoint, parse.GetValue(record));
             var loaded = Suite.Load(options.Suite);
@@ -172,8 +191,12 @@ internal static class EvolveCommand
         ["--agent-source"] = nameof(EvolutionOptions.SeedSource),
     };
 
-    /// <summary>A new run stores its options; a resumed run takes its stored ones, except the <see cref="ResumableOptions"/> passed explicitly.</summary>
-    private static EvolutionOptions ResolveOptions(ArchiveStore store, EvolutionOptions given, bool resume, HashSet<string> explicitly, bool started)
+    /// <summary>
+    /// A new run stores its options; a resumed run takes its stored ones, except the <see cref="ResumableOptions"/>
+    /// passed explicitly; a run started --from another (<paramref name="forked"/>, its archive copied in) takes the
+    /// base's, except those and the <see cref="RunFork.MethodOptions"/> passed explicitly.
+    /// </summary>
+    private static EvolutionOptions ResolveOptions(ArchiveStore store, EvolutionOptions given, bool resume, HashSet<string> explicitly, bool started, bool forked)
     {
         var info = store.GetRunInfo();
 
@@ -194,6 +217,16 @@ internal static class EvolveCommand
             throw new CliException($"There is no run to resume in {given.RunDir}; start one without --resume.");
         }
 
+        var options = Merge(info, given, explicitly, forked);
+        store.SetRunInfo(forked
+            ? info with { RunId = Path.GetFileName(given.RunDir), Created = DateTimeOffset.UtcNow, Options = ToDictionary(options), Status = RunStatus.Running, Finished = null }
+            : info with { Options = ToDictionary(options), Status = RunStatus.Running });
+        return options;
+    }
+
+    /// <summary>The stored options of a run with those <paramref name="given"/> explicitly that may change; throws for one that may not.</summary>
+    private static EvolutionOptions Merge(RunInfo info, EvolutionOptions given, HashSet<string> explicitly, bool forked)
+    {
         EvolutionOptions stored;
         try
         {
@@ -202,22 +235,30 @@ internal static class EvolveCommand
         }
         catch (JsonException e)
         {
-            throw new CliException($"The run in {given.RunDir} has unreadable options ({e.Message}); start a new run folder.", e);
+            throw new CliException($"The run{(forked ? " to start from" : $" in {given.RunDir}")} has unreadable options ({e.Message}); start a new run folder.", e);
         }
 
         var givenValues = ToDictionary(given);
         var storedValues = ToDictionary(stored);
-        foreach (var option in explicitly.Where(FixedOptions.ContainsKey))
+        foreach (var option in explicitly.Where(FixedOptions.ContainsKey).Where(o => !forked || !RunFork.MethodOptions.Contains(o)))
         {
             var field = FixedOptions[option];
             if (givenValues.GetValueOrDefault(field) != storedValues.GetValueOrDefault(field))
             {
-                throw new CliException($"{option} cannot change when a run is resumed (the run has {storedValues.GetValueOrDefault(field)}); resume without it, or start a new run folder. A resume may change {string.Join(", ", ResumableOptions)}.");
+                throw new CliException(forked
+                    ? $"{option} cannot differ from the base run's ({storedValues.GetValueOrDefault(field)}) in a run started --from it: it decides what the copied nodes are. Such a run may change {string.Join(", ", RunFork.MethodOptions.Concat(ResumableOptions))}."
+                    : $"{option} cannot change when a run is resumed (the run has {storedValues.GetValueOrDefault(field)}); resume without it, or start a new run folder. A resume may change {string.Join(", ", ResumableOptions)}.");
             }
         }
 
-        var options = stored with
+        T Method<T>(string option, T mine, T theirs) => forked && explicitly.Contains(option) ? mine : theirs;
+        return stored with
         {
+            Selection = Method("--selection", given.Selection, stored.Selection),
+            Improver = Method("--improver", given.Improver, stored.Improver),
+            Children = Method("--children", given.Children, stored.Children),
+            Keep = Method("--keep", given.Keep, stored.Keep),
+            Approve = Method("--approve", given.Approve, stored.Approve),
             RunDir = given.RunDir,
             Iterations = explicitly.Contains("--iterations") ? given.Iterations : stored.Iterations,
             Workers = explicitly.Contains("--workers") ? given.Workers : stored.Workers,
@@ -226,8 +267,6 @@ internal static class EvolveCommand
             MaxCostDollars = explicitly.Contains("--max-cost") ? given.MaxCostDollars : stored.MaxCostDollars,
             MaxWallMinutes = explicitly.Contains("--max-minutes") ? given.MaxWallMinutes : stored.MaxWallMinutes,
         };
-        store.SetRunInfo(info with { Options = ToDictionary(options), Status = RunStatus.Running });
-        return options;
     }
 
     /// <summary>Each option as its JSON text, so the archive shows exactly what was asked and a resume reads it back.</summary>

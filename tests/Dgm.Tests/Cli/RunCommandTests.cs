@@ -238,4 +238,65 @@ public sealed class RunCommandTests
             Directory.Delete(run, recursive: true);
         }
     }
+
+    [TestMethod]
+    public async Task A_run_from_another_copies_its_archive_takes_its_options_and_refuses_those_that_decide_the_copied_nodes()
+    {
+        var root = Directory.CreateTempSubdirectory("dgm-from-").FullName;
+        var origin = Path.Combine(root, "base");
+        var fork = Path.Combine(root, "fork");
+        try
+        {
+            var stored = new Dgm.Evolution.Runs.EvolutionOptions { RunDir = origin, Suite = Path.Combine(root, "no-such-suite"), Iterations = 0, Selection = "dgm", Seed = 5 };
+            using (var store = ArchiveStore.Open(origin))
+            {
+                var options = JsonSerializer.SerializeToElement(stored).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
+                store.SetRunInfo(new RunInfo("base", DateTimeOffset.UtcNow, options, RunStatus.Finished) { WallSeconds = 90, Evaluations = 30, Processes = 1 });
+                store.Insert(new Node { Id = "0", Status = NodeStatus.Valid, Score = 0.3, HoldoutScore = 0.1, Created = DateTimeOffset.UtcNow });
+            }
+
+            Directory.CreateDirectory(Path.Combine(origin, "nodes", "0", "evals"));
+            File.WriteAllText(Path.Combine(origin, "nodes", "0", "evals", "summary.json"), "{}");
+
+            var (seedExit, _, seedError) = await DgmAsync("evolve", "--run", fork, "--from", origin, "--seed", "6", "--selection", "greedy");
+            Assert.AreEqual(2, seedExit, seedError);
+            StringAssert.Contains(seedError, "--seed cannot differ from the base run's (5) in a run started --from it");
+            Assert.IsFalse(Directory.Exists(fork), "a refused option leaves no folder behind");
+
+            var (exit, _, error) = await DgmAsync("evolve", "--run", fork, "--from", origin, "--selection", "greedy", "--iterations", "2", "--sandbox", "local");
+            Assert.AreNotEqual(0, exit, "the stored suite does not exist, so the new run stops after reading its options");
+            StringAssert.Contains(error, "no-such-suite");
+            using (var copied = ArchiveStore.Open(fork))
+            {
+                var info = copied.GetRunInfo()!;
+                Assert.AreEqual("fork", info.RunId);
+                Assert.AreEqual("\"greedy\"", info.Options["Selection"], "a method option may differ");
+                Assert.AreEqual("2", info.Options["Iterations"]);
+                Assert.AreEqual("5", info.Options["Seed"], "the rest are the base's");
+                Assert.AreEqual(90, info.WallSeconds, "the base's totals carry over: the new run is the base's work plus its own");
+                Assert.AreEqual(0.3, copied.Get("0").Score);
+            }
+
+            Assert.IsTrue(File.Exists(Path.Combine(fork, "nodes", "0", "evals", "summary.json")), "the node logs are copied");
+            using (var untouched = ArchiveStore.Open(origin))
+            {
+                Assert.AreEqual("\"dgm\"", untouched.GetRunInfo()!.Options["Selection"]);
+                Assert.AreEqual(RunStatus.Finished, untouched.GetRunInfo()!.Status);
+            }
+
+            var (againExit, _, againError) = await DgmAsync("evolve", "--run", fork, "--from", origin);
+            var (resumeExit, _, resumeError) = await DgmAsync("evolve", "--run", Path.Combine(root, "other"), "--from", origin, "--resume");
+            var (noneExit, _, noneError) = await DgmAsync("evolve", "--run", Path.Combine(root, "other"), "--from", Path.Combine(root, "nothing"));
+            Assert.AreEqual(2, againExit, againError);
+            StringAssert.Contains(againError, "is not empty");
+            Assert.AreEqual(2, resumeExit, resumeError);
+            StringAssert.Contains(resumeError, "does not go with --resume");
+            Assert.AreEqual(2, noneExit, noneError);
+            StringAssert.Contains(noneError, "there is no run there");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

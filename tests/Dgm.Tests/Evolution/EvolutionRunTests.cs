@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Dgm.Archive;
+using Dgm.Evolution.Runs;
 using Dgm.Tests.Support;
 
 namespace Dgm.Tests.Evolution;
@@ -140,36 +141,64 @@ public sealed class EvolutionRunTests
 
             Assert.AreEqual(0, exit, $"{output}\n{error}");
             StringAssert.Contains(error, "dgm: local sandbox", "the weaker isolation is said");
-            using var store = ArchiveStore.Open(run);
-            var seed = store.Get("0");
-            Assert.AreEqual(NodeStatus.Valid, seed.Status, seed.InvalidReason);
-            Assert.AreEqual(0.5, seed.Score, "the seed resolves the off-by-one date range, not the culture bug");
-            Assert.IsNotNull(seed.HoldoutScore);
-            var child = store.Get("1");
-            Assert.AreEqual(NodeStatus.Valid, child.Status, child.InvalidReason);
-            Assert.IsNotNull(child.Score, "the child was built and evaluated in the local sandbox");
-            Assert.IsNotNull(child.Commit);
-            using var lineage = Lineage.Open(run);
-            var diff = lineage.Diff("0", "1");
-            StringAssert.Contains(diff, "+++ b/", "the child's source is an edit of the seed's");
-            var changed = diff.Split('\n').Count(l => l.Length > 0 && l[0] is '+' or '-' && !l.StartsWith("+++", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal));
-            Assert.AreEqual(changed, child.DiffLines, "the child's record says how large its diff of the seed is (selection's tie-break)");
+            CheckRun(run);
 
-            // Iteration 2 improves node 1 (latest), whose parent is the seed: the seed's train logs are read too.
-            var grandchild = store.Get("2");
-            Assert.AreEqual("1", grandchild.ParentId);
-            var improve = File.ReadAllText(Path.Combine(run, "nodes", "2", "improve.trajectory.json"));
-            StringAssert.Matches(improve, new System.Text.RegularExpressions.Regex(@"2 task\(s\) read from \S*/lineage/01-0/summary\.json"), "the grandparent's logs reached the self-improvement");
-            foreach (var holdout in seed.Results.Where(r => r.Split == "holdout"))
+            // A run started from this one (an ablation's next method): the archive is copied, the seed is not evaluated
+            // again, and iteration 3 goes on with another selection; the base stays as it was.
+            var fork = Path.Combine(root, "greedy-run");
+            var (forkExit, forkOutput, forkError) = await DgmAsync("evolve", "--run", fork, "--from", run, "--iterations", "3", "--selection", "greedy", "--sandbox", "local");
+
+            Assert.AreEqual(0, forkExit, $"{forkOutput}\n{forkError}");
+            Assert.DoesNotContain("the seed agent: building", forkOutput, "the copied seed is not built or evaluated again");
+            using (var copied = ArchiveStore.Open(fork))
+            using (var original = ArchiveStore.Open(run))
             {
-                Assert.DoesNotContain(holdout.TaskId, improve, "no holdout task's log reached it");
+                Assert.AreEqual(original.Get("0").Finished, copied.Get("0").Finished, "the seed's record is the base's");
+                Assert.AreEqual(3, original.All().Count, "the base run is unchanged");
+                var third = copied.All().Single(n => n.Iteration == 3);
+                Assert.IsNotNull(third.Finished, "iteration 3 ran in the new run");
+                Assert.IsFalse(EvolutionRun.IsInterrupted(third), third.InvalidReason);
+                var info = copied.GetRunInfo()!;
+                Assert.AreEqual("\"greedy\"", info.Options["Selection"]);
+                Assert.AreEqual("1", info.Options["Seed"], "the base's options, where not changed");
+                Assert.AreEqual(2, info.Processes, "the base's process and the fork's: its totals are those of one run");
+                Assert.AreEqual("\"latest\"", original.GetRunInfo()!.Options["Selection"]);
             }
-            Assert.IsTrue(File.Exists(Path.Combine(run, "summary.json")));
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>The local run's seed, child and grandchild, and the grandchild's reading of the lineage.</summary>
+    private static void CheckRun(string run)
+    {
+        using var store = ArchiveStore.Open(run);
+        var seed = store.Get("0");
+        Assert.AreEqual(NodeStatus.Valid, seed.Status, seed.InvalidReason);
+        Assert.AreEqual(0.5, seed.Score, "the seed resolves the off-by-one date range, not the culture bug");
+        Assert.IsNotNull(seed.HoldoutScore);
+        var child = store.Get("1");
+        Assert.AreEqual(NodeStatus.Valid, child.Status, child.InvalidReason);
+        Assert.IsNotNull(child.Score, "the child was built and evaluated in the local sandbox");
+        Assert.IsNotNull(child.Commit);
+        using var lineage = Lineage.Open(run);
+        var diff = lineage.Diff("0", "1");
+        StringAssert.Contains(diff, "+++ b/", "the child's source is an edit of the seed's");
+        var changed = diff.Split('\n').Count(l => l.Length > 0 && l[0] is '+' or '-' && !l.StartsWith("+++", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal));
+        Assert.AreEqual(changed, child.DiffLines, "the child's record says how large its diff of the seed is (selection's tie-break)");
+
+        // Iteration 2 improves node 1 (latest), whose parent is the seed: the seed's train logs are read too.
+        var grandchild = store.Get("2");
+        Assert.AreEqual("1", grandchild.ParentId);
+        var improve = File.ReadAllText(Path.Combine(run, "nodes", "2", "improve.trajectory.json"));
+        StringAssert.Matches(improve, new System.Text.RegularExpressions.Regex(@"2 task\(s\) read from \S*/lineage/01-0/summary\.json"), "the grandparent's logs reached the self-improvement");
+        foreach (var holdout in seed.Results.Where(r => r.Split == "holdout"))
+        {
+            Assert.DoesNotContain(holdout.TaskId, improve, "no holdout task's log reached it");
+        }
+        Assert.IsTrue(File.Exists(Path.Combine(run, "summary.json")));
     }
 
     private static Process StartEvolve(IEnumerable<string> args) => DgmCli.Start(["evolve", .. args]);
