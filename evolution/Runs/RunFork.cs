@@ -53,7 +53,9 @@ public static class RunFork
                 }
 
                 Directory.CreateDirectory(staging);
-                foreach (var entry in Directory.EnumerateFileSystemEntries(baseDir).Where(e => Path.GetFileName(e) is not (RunLock.FileName or RunLock.OwnerFileName)))
+                // Not the lock, and not the base's summary: the new run has none until it ends.
+                var summary = Path.GetFileName(new RunFolder(baseDir).SummaryPath);
+                foreach (var entry in Directory.EnumerateFileSystemEntries(baseDir).Where(e => Path.GetFileName(e) is not (RunLock.FileName or RunLock.OwnerFileName) && Path.GetFileName(e) != summary))
                 {
                     FileTree.Copy(entry, Path.Combine(staging, Path.GetFileName(entry)), followLinks: false);
                 }

@@ -257,6 +257,7 @@ public sealed class RunCommandTests
 
             Directory.CreateDirectory(Path.Combine(origin, "nodes", "0", "evals"));
             File.WriteAllText(Path.Combine(origin, "nodes", "0", "evals", "summary.json"), "{}");
+            File.WriteAllText(Path.Combine(origin, "summary.json"), "{}");
 
             var (seedExit, _, seedError) = await DgmAsync("evolve", "--run", fork, "--from", origin, "--seed", "6", "--selection", "greedy");
             Assert.AreEqual(2, seedExit, seedError);
@@ -278,6 +279,7 @@ public sealed class RunCommandTests
             }
 
             Assert.IsTrue(File.Exists(Path.Combine(fork, "nodes", "0", "evals", "summary.json")), "the node logs are copied");
+            Assert.IsFalse(File.Exists(Path.Combine(fork, "summary.json")), "the base's run summary is not the new run's");
             using (var untouched = ArchiveStore.Open(origin))
             {
                 Assert.AreEqual("\"dgm\"", untouched.GetRunInfo()!.Options["Selection"]);
