@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
     --stage1) stage1=$2; shift 2 ;;
     --stage2) stage2=$2; shift 2 ;;
     --threshold) threshold=$2; shift 2 ;;
-    --report) report=$2; shift 2 ;;
+    --report) report=$(realpath -m "$2"); shift 2 ;;
     --) shift; extra=("$@"); break ;;
     *) echo "ablation.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -36,6 +36,7 @@ done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 if [ -n "$report" ]; then
   folder=$report # only the tables, from an ablation folder's runs
+  [ -d "$folder" ] || { echo "ablation.sh: $folder is not a folder (pass runs/ablation-DATE)" >&2; exit 2; }
 else
 scripts/lib/ensure-docker.sh
 scripts/build-sandbox-image.sh

@@ -55,7 +55,7 @@ internal static class EvolveCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var runDir = Path.GetFullPath(parse.GetValue(run) ?? Path.Combine("runs", DateTime.Now.ToString("yyyy-MM-dd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)));
+            var runDir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(run) ?? Path.Combine("runs", DateTime.Now.ToString("yyyy-MM-dd-HHmmss", System.Globalization.CultureInfo.InvariantCulture))));
             var options = new EvolutionOptions
             {
                 RunDir = runDir,
@@ -94,26 +94,29 @@ internal static class EvolveCommand
 
                 try
                 {
-                    // The options are checked against the base's before anything is copied, so a refused one leaves no folder behind.
-                    RunFork.Copy(fromDir, runDir, info => Merge(info, options, explicitly, forked: true));
+                    // The options (and the base's suite) are checked before anything is copied, so a refused one leaves
+                    // no folder behind; the copy holds the new run's information before it takes the folder's name.
+                    RunFork.Copy(fromDir, runDir, info =>
+                    {
+                        var merged = Merge(info, options, explicitly, forked: true);
+                        CheckSuite(merged);
+                        return Forked(info, merged);
+                    });
                 }
                 catch (ArgumentException e)
                 {
                     throw new CliException(e.Message);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException($"--from {fromDir}: copying the run into {runDir} failed ({e.Message}); nothing was left there.", e);
                 }
             }
             else if (!parse.GetValue(resume))
             {
                 // A mistyped suite, or one this machine cannot run (cuda without a device), must fail before
                 // the run folder holds anything a retry would trip over.
-                try
-                {
-                    _ = StagePlan.Create(Suite.Load(options.Suite), options, CudaSupport.Host.SkipReason);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new CliException(e.Message);
-                }
+                CheckSuite(options);
             }
 
             Directory.CreateDirectory(runDir);
@@ -218,10 +221,24 @@ internal static class EvolveCommand
         }
 
         var options = Merge(info, given, explicitly, forked);
-        store.SetRunInfo(forked
-            ? info with { RunId = Path.GetFileName(given.RunDir), Created = DateTimeOffset.UtcNow, Options = ToDictionary(options), Status = RunStatus.Running, Finished = null }
-            : info with { Options = ToDictionary(options), Status = RunStatus.Running });
+        store.SetRunInfo(info with { Options = ToDictionary(options), Status = RunStatus.Running });
         return options;
+    }
+
+    /// <summary>The run information of a run started --from another: its own name and start, the merged options, the base's totals.</summary>
+    private static RunInfo Forked(RunInfo info, EvolutionOptions options) =>
+        info with { RunId = Path.GetFileName(options.RunDir), Created = DateTimeOffset.UtcNow, Options = ToDictionary(options), Status = RunStatus.Running, Finished = null };
+
+    private static void CheckSuite(EvolutionOptions options)
+    {
+        try
+        {
+            _ = StagePlan.Create(Suite.Load(options.Suite), options, CudaSupport.Host.SkipReason);
+        }
+        catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException)
+        {
+            throw new CliException(e.Message, e);
+        }
     }
 
     /// <summary>The stored options of a run with those <paramref name="given"/> explicitly that may change; throws for one that may not.</summary>

@@ -19,7 +19,7 @@ internal static class RunFolders
 
         var runs = Path.GetFullPath("runs");
         var newest = Directory.Exists(runs)
-            ? Directory.GetDirectories(runs).Where(d => File.Exists(Path.Combine(d, "archive.db"))).OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault()
+            ? Directory.GetDirectories(runs).Where(d => !Path.GetFileName(d).StartsWith('.') && File.Exists(Path.Combine(d, "archive.db"))).OrderByDescending(Directory.GetLastWriteTimeUtc).FirstOrDefault()
             : null;
         return newest ?? throw new CliException("No run found under ./runs; pass --run DIR or start one with ./scripts/evolve.sh.");
     }

@@ -220,8 +220,9 @@ public sealed class ModelDiagnoser(ModelGateway gateway, string model)
         if (unresolved.Count == 0)
         {
             var own = evals.Tasks.Select(t => t.Task).ToHashSet(StringComparer.Ordinal);
-            unresolved = [.. lineage.SelectMany(a => a.Evals.Tasks.Where(t => !t.Resolved && !own.Contains(t.Task)).Select(t => (Line: t, Dir: a.EvalsDir, From: $", in the log of its ancestor node {a.Id}")))
-                .DistinctBy(x => x.Line.Task, StringComparer.Ordinal)];
+            // Each task as the nearest ancestor that ran it saw it (as the lineage section says), then the unresolved ones.
+            unresolved = [.. lineage.SelectMany(a => a.Evals.Tasks.Where(t => !own.Contains(t.Task)).Select(t => (Line: t, Dir: a.EvalsDir, From: $", in the log of its ancestor node {a.Id}")))
+                .DistinctBy(x => x.Line.Task, StringComparer.Ordinal).Where(x => !x.Line.Resolved)];
         }
 
         if (unresolved.Count == 0)

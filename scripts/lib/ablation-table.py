@@ -10,7 +10,10 @@ for name in os.listdir(folder):
     match = re.fullmatch(r"(.+)-seed(\d+)", name)
     summary = os.path.join(folder, name, "summary.json")
     if match and os.path.isfile(summary):
-        runs.append((match.group(1), int(match.group(2)), json.load(open(summary))))
+        try:
+            runs.append((match.group(1), int(match.group(2)), json.load(open(summary))))
+        except ValueError as e:
+            print(f"ablation-table.py: {summary} is not readable JSON ({e}); that run is left out", file=sys.stderr)
 runs.sort(key=lambda r: (order.index(r[0]) if r[0] in order else len(order), r[0], r[1]))
 
 pct = lambda v: "-" if v is None else f"{v:.0%}"
@@ -42,5 +45,6 @@ for method in methods:
         continue
     sd = statistics.stdev(holdout) if len(holdout) > 1 else 0
     share = f"{improved} of {children} ({improved / children:.0%})" if children else "-"
-    print(f"| {method} | {len(mine)} | {statistics.mean(holdout):.1%} | {min(holdout):.0%}–{max(holdout):.0%} | {sd:.1%} "
-          f"| {statistics.mean(train):.1%} | {share} |")
+    counted = f"{len(holdout)}" if len(holdout) == len(mine) else f"{len(holdout)} of {len(mine)}"
+    print(f"| {method} | {counted} | {statistics.mean(holdout):.1%} | {min(holdout):.0%}–{max(holdout):.0%} | {sd:.1%} "
+          f"| {f'{statistics.mean(train):.1%}' if train else '-'} | {share} |")

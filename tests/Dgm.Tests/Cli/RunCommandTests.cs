@@ -240,7 +240,7 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
-    public async Task A_run_from_another_copies_its_archive_takes_its_options_and_refuses_those_that_decide_the_copied_nodes()
+    public async Task A_run_from_another_is_refused_before_anything_is_copied_when_an_option_or_the_base_is_wrong()
     {
         var root = Directory.CreateTempSubdirectory("dgm-from-").FullName;
         var origin = Path.Combine(root, "base");
@@ -251,50 +251,44 @@ public sealed class RunCommandTests
             using (var store = ArchiveStore.Open(origin))
             {
                 var options = JsonSerializer.SerializeToElement(stored).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText());
-                store.SetRunInfo(new RunInfo("base", DateTimeOffset.UtcNow, options, RunStatus.Finished) { WallSeconds = 90, Evaluations = 30, Processes = 1 });
-                store.Insert(new Node { Id = "0", Status = NodeStatus.Valid, Score = 0.3, HoldoutScore = 0.1, Created = DateTimeOffset.UtcNow });
+                store.SetRunInfo(new RunInfo("base", DateTimeOffset.UtcNow, options, RunStatus.Finished));
+                store.Insert(new Node { Id = "0", Status = NodeStatus.Valid, Score = 0.3, Created = DateTimeOffset.UtcNow });
             }
-
-            Directory.CreateDirectory(Path.Combine(origin, "nodes", "0", "evals"));
-            File.WriteAllText(Path.Combine(origin, "nodes", "0", "evals", "summary.json"), "{}");
-            File.WriteAllText(Path.Combine(origin, "summary.json"), "{}");
 
             var (seedExit, _, seedError) = await DgmAsync("evolve", "--run", fork, "--from", origin, "--seed", "6", "--selection", "greedy");
+            var (suiteExit, _, suiteError) = await DgmAsync("evolve", "--run", fork, "--from", origin, "--selection", "greedy", "--sandbox", "local");
+            (int Exit, string Error) locked;
+            using (RunLock.Acquire(origin))
+            {
+                var (exit, _, error) = await DgmAsync("evolve", "--run", fork, "--from", origin);
+                locked = (exit, error);
+            }
+
+            var (resumeExit, _, resumeError) = await DgmAsync("evolve", "--run", fork, "--from", origin, "--resume");
+            var (noneExit, _, noneError) = await DgmAsync("evolve", "--run", fork, "--from", Path.Combine(root, "nothing"));
+            using (ArchiveStore.Open(Path.Combine(root, "taken")))
+            {
+            }
+
+            var (takenExit, _, takenError) = await DgmAsync("evolve", "--run", Path.Combine(root, "taken") + "/", "--from", origin + "/");
+
             Assert.AreEqual(2, seedExit, seedError);
             StringAssert.Contains(seedError, "--seed cannot differ from the base run's (5) in a run started --from it");
-            Assert.IsFalse(Directory.Exists(fork), "a refused option leaves no folder behind");
-
-            var (exit, _, error) = await DgmAsync("evolve", "--run", fork, "--from", origin, "--selection", "greedy", "--iterations", "2", "--sandbox", "local");
-            Assert.AreNotEqual(0, exit, "the stored suite does not exist, so the new run stops after reading its options");
-            StringAssert.Contains(error, "no-such-suite");
-            using (var copied = ArchiveStore.Open(fork))
-            {
-                var info = copied.GetRunInfo()!;
-                Assert.AreEqual("fork", info.RunId);
-                Assert.AreEqual("\"greedy\"", info.Options["Selection"], "a method option may differ");
-                Assert.AreEqual("2", info.Options["Iterations"]);
-                Assert.AreEqual("5", info.Options["Seed"], "the rest are the base's");
-                Assert.AreEqual(90, info.WallSeconds, "the base's totals carry over: the new run is the base's work plus its own");
-                Assert.AreEqual(0.3, copied.Get("0").Score);
-            }
-
-            Assert.IsTrue(File.Exists(Path.Combine(fork, "nodes", "0", "evals", "summary.json")), "the node logs are copied");
-            Assert.IsFalse(File.Exists(Path.Combine(fork, "summary.json")), "the base's run summary is not the new run's");
-            using (var untouched = ArchiveStore.Open(origin))
-            {
-                Assert.AreEqual("\"dgm\"", untouched.GetRunInfo()!.Options["Selection"]);
-                Assert.AreEqual(RunStatus.Finished, untouched.GetRunInfo()!.Status);
-            }
-
-            var (againExit, _, againError) = await DgmAsync("evolve", "--run", fork, "--from", origin);
-            var (resumeExit, _, resumeError) = await DgmAsync("evolve", "--run", Path.Combine(root, "other"), "--from", origin, "--resume");
-            var (noneExit, _, noneError) = await DgmAsync("evolve", "--run", Path.Combine(root, "other"), "--from", Path.Combine(root, "nothing"));
-            Assert.AreEqual(2, againExit, againError);
-            StringAssert.Contains(againError, "is not empty");
+            Assert.AreEqual(2, suiteExit, suiteError);
+            StringAssert.Contains(suiteError, "no-such-suite", "the base's suite is checked before the copy");
+            Assert.AreEqual(2, locked.Exit, locked.Error);
+            StringAssert.Contains(locked.Error, "is in use by another dgm process");
             Assert.AreEqual(2, resumeExit, resumeError);
             StringAssert.Contains(resumeError, "does not go with --resume");
             Assert.AreEqual(2, noneExit, noneError);
             StringAssert.Contains(noneError, "there is no run there");
+            Assert.AreEqual(2, takenExit, takenError);
+            StringAssert.Contains(takenError, $"already holds a run; continue it with: dgm evolve --run {Path.Combine(root, "taken")} --resume");
+            Assert.IsFalse(Directory.Exists(fork), "nothing refused left a folder behind");
+            Assert.IsFalse(Directory.EnumerateDirectories(root, ".*").Any(), "nor a copy in progress");
+            using var untouched = ArchiveStore.Open(origin);
+            Assert.AreEqual("\"dgm\"", untouched.GetRunInfo()!.Options["Selection"]);
+            Assert.AreEqual(RunStatus.Finished, untouched.GetRunInfo()!.Status);
         }
         finally
         {

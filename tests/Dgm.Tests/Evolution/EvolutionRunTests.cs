@@ -146,7 +146,7 @@ public sealed class EvolutionRunTests
             // A run started from this one (an ablation's next method): the archive is copied, the seed is not evaluated
             // again, and iteration 3 goes on with another selection; the base stays as it was.
             var fork = Path.Combine(root, "greedy-run");
-            var (forkExit, forkOutput, forkError) = await DgmAsync("evolve", "--run", fork, "--from", run, "--iterations", "3", "--selection", "greedy", "--sandbox", "local");
+            var (forkExit, forkOutput, forkError) = await DgmAsync("evolve", "--run", fork, "--from", run, "--iterations", "3", "--selection", "greedy", "--improver", "frozen", "--keep", "better", "--sandbox", "local");
 
             Assert.AreEqual(0, forkExit, $"{forkOutput}\n{forkError}");
             Assert.DoesNotContain("the seed agent: building", forkOutput, "the copied seed is not built or evaluated again");
@@ -159,10 +159,16 @@ public sealed class EvolutionRunTests
                 Assert.IsNotNull(third.Finished, "iteration 3 ran in the new run");
                 Assert.IsFalse(EvolutionRun.IsInterrupted(third), third.InvalidReason);
                 var info = copied.GetRunInfo()!;
+                Assert.AreEqual("greedy-run", info.RunId);
                 Assert.AreEqual("\"greedy\"", info.Options["Selection"]);
+                Assert.AreEqual("\"frozen\"", info.Options["Improver"]);
+                Assert.AreEqual("\"better\"", info.Options["Keep"]);
                 Assert.AreEqual("1", info.Options["Seed"], "the base's options, where not changed");
+                Assert.AreEqual("2", info.Options["Stage1Tasks"]);
                 Assert.AreEqual(2, info.Processes, "the base's process and the fork's: its totals are those of one run");
+                Assert.IsGreaterThan(original.GetRunInfo()!.WallSeconds, info.WallSeconds, "the base's wall time counts in the fork's");
                 Assert.AreEqual("\"latest\"", original.GetRunInfo()!.Options["Selection"]);
+                Assert.AreEqual(RunStatus.Finished, info.Status);
             }
         }
         finally
