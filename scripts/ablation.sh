@@ -7,8 +7,8 @@
 #                         [--stage1 N] [--stage2 N] [--threshold F] [-- extra dgm evolve args]
 #   ./scripts/ablation.sh --report runs/ablation-DATE   # only the tables again, from an ablation's runs
 # The defaults (4 iterations, stage 1 of 10 train tasks and no stage 2, seeds 1 2 3, every method) took
-# 1 h 45 min on a 2-core machine. Per seed, the seed agent is evaluated once and every method's run starts
-# from that evaluation (`dgm evolve --from`).
+# 1 h 47 min on a 2-core machine (docs/experiments.md). Per seed, the seed agent is evaluated once and every
+# method's run starts from that evaluation (`dgm evolve --from`).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
