@@ -189,12 +189,12 @@ public sealed class ModelDiagnoser(ModelGateway gateway, string model)
 
         var tries = ancestors.SelectMany(a => a.Evals.Tasks.Select(t => (a.Id, Line: t))).Concat(parent.Tasks.Select(t => (Id: "parent", Line: t)))
             .GroupBy(x => x.Line.Task, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var own = parent.Tasks.Select(t => t.Task).ToHashSet(StringComparer.Ordinal);
+        var own = parent.Tasks.GroupBy(t => t.Task, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Any(t => t.Resolved), StringComparer.Ordinal);
         var never = tries.Where(g => !g.Any(x => x.Line.Resolved)).Select(g => $"{g.Key} ({g.Count()})");
-        var lost = tries.Where(g => own.Contains(g.Key) && !parent.Tasks.Any(t => t.Task == g.Key && t.Resolved) && g.Any(x => x.Line.Resolved))
+        var lost = tries.Where(g => own.TryGetValue(g.Key, out var resolved) && !resolved && g.Any(x => x.Line.Resolved))
             .Select(g => $"{g.Key} (node {g.First(x => x.Line.Resolved).Id})");
-        var unseen = tries.Where(g => !own.Contains(g.Key))
-            .Select(g => $"{g.Key} (node {g.First().Id}: {(g.First().Line.Resolved ? "resolved" : g.First().Line.StopReason ?? g.First().Line.Status)})");
+        var unseen = tries.Where(g => !own.ContainsKey(g.Key)).Select(g => g.First())
+            .Select(x => $"{x.Line.Task} (node {x.Id}: {(x.Line.Resolved ? "resolved" : x.Line.StopReason ?? x.Line.Status)})");
         return string.Join('\n', [
             "# Its lineage (train tasks only; the nearest ancestor first)",
             .. ancestors.Select(a => $"- node {a.Id}: resolved {a.Evals.Tasks.Count(t => t.Resolved)} of {a.Evals.Tasks.Count}"),
