@@ -2,6 +2,7 @@ using System.Globalization;
 using Dgm.Agent;
 using Dgm.Agent.Improve;
 using Dgm.Agent.Repair;
+using Dgm.Agent.Runtime;
 using Dgm.Agent.Tools;
 using Microsoft.SemanticKernel;
 
@@ -29,7 +30,7 @@ if (args.Length > 1 && args[0] == "test-worker")
 if (args.Length > 0 && args[0] == "warm")
 {
     // Internal: started in a pre-started sandbox before there is a task (Warm.cs); runs the one command it is given.
-    return args.Length == 3 && args[1] == "--dir" ? await Warm.RunAsync(args[2], CommandAsync) : 2;
+    return args.Length == 3 && args[1] == "--dir" ? await Warm.RunAsync(args[2], Validator.WarmUp, CommandAsync) : 2;
 }
 
 if (args.Length == 3 && args[0] == "surface" && args[1] == "--self")

@@ -15,6 +15,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$root/agent" "$work/self"
+cp -r "$root/runtime" "$work/runtime" # the agent's project references ../runtime
+rm -rf "$work/runtime/bin" "$work/runtime/obj"
 rm -rf "$work/self/bin" "$work/self/obj"
 git -C "$work/self" init -q && git -C "$work/self" add -A && git -C "$work/self" -c user.name=dgm -c user.email=dgm@localhost commit -qm seed
 improved=0

@@ -1,4 +1,4 @@
-using Dgm.Agent.Repair;
+using Dgm.Agent.Runtime;
 
 namespace Dgm.Agent.Improve;
 
@@ -100,14 +100,17 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
             return null;
         }
 
-        var copy = Directory.CreateTempSubdirectory("dgm-self-build-").FullName;
+        var scratch = Directory.CreateTempSubdirectory("dgm-self-build-").FullName;
+        var copy = Path.Combine(scratch, "self");
         try
         {
-            foreach (var file in Directory.EnumerateFiles(self, "*", SearchOption.AllDirectories).Where(f => !Path.GetRelativePath(self, f).Replace('\\', '/').Split('/').Any(s => s is "bin" or "obj" or ".git")))
+            CopySources(self, copy);
+
+            // The runtime the project references as ../runtime, when the harness put it beside the source.
+            var runtime = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(self).TrimEnd(Path.DirectorySeparatorChar))!, "runtime");
+            if (Directory.Exists(runtime))
             {
-                var target = Path.Combine(copy, Path.GetRelativePath(self, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
+                CopySources(runtime, Path.Combine(scratch, "runtime"));
             }
 
             // No build servers: a lingering compiler process would hold the output pipe open.
@@ -124,7 +127,18 @@ public sealed class SelfImprover(Trajectory trajectory, int seed)
         }
         finally
         {
-            Directory.Delete(copy, recursive: true);
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>A folder's files without build output or git.</summary>
+    private static void CopySources(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !Path.GetRelativePath(from, f).Replace('\\', '/').Split('/').Any(s => s is "bin" or "obj" or ".git")))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 

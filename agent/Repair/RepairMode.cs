@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dgm.Agent.Runtime;
 
 namespace Dgm.Agent.Repair;
 

@@ -13,6 +13,8 @@ namespace Dgm.Benchmarks.Grading;
 /// </summary>
 public static class PackageCache
 {
+    private static readonly string[] BuildOutput = ["bin", "obj"];
+
     public static string DefaultFolder => Path.Combine(GradingEnvironment.DgmHome(), "packages");
 
     public static async Task EnsureAsync(IEnumerable<BenchTask> tasks, string folder, CancellationToken cancellationToken)
@@ -28,13 +30,19 @@ public static class PackageCache
     }
 
     /// <summary>Restores the packages of every project under a source folder (an agent's source) once per package set.</summary>
-    public static async Task EnsureSourceAsync(string sourceDir, string folder, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="beside"/>: folders the source's projects reference as siblings (../NAME: an agent's runtime), copied
+    /// beside it for the restore; their packages count in the package set.
+    /// </remarks>
+    public static async Task EnsureSourceAsync(string sourceDir, string folder, CancellationToken cancellationToken, IReadOnlyList<string>? beside = null)
     {
-        await RestoreOnceAsync(sourceDir, PackageSetKey(sourceDir), $"the sources in {sourceDir}", folder, cancellationToken);
+        beside ??= [];
+        var key = beside.Count == 0 ? PackageSetKey(sourceDir) : Hash(beside.Prepend(sourceDir).Select(PackageSetKey));
+        await RestoreOnceAsync(sourceDir, key, $"the sources in {sourceDir}", folder, cancellationToken, beside);
         MakeReadable(folder);
     }
 
-    private static async Task RestoreOnceAsync(string sourceDir, string key, string what, string folder, CancellationToken cancellationToken)
+    private static async Task RestoreOnceAsync(string sourceDir, string key, string what, string folder, CancellationToken cancellationToken, IReadOnlyList<string>? beside = null)
     {
         var stamps = Path.Combine(folder, ".dgm-restored");
         Directory.CreateDirectory(stamps);
@@ -47,8 +55,20 @@ public static class PackageCache
         var scratch = Directory.CreateTempSubdirectory("dgm-restore-");
         try
         {
-            FileTree.Copy(sourceDir, scratch.FullName, followLinks: false);
-            foreach (var project in Directory.EnumerateFiles(scratch.FullName, "*.csproj", SearchOption.AllDirectories))
+            // The source at scratch/src, what it references as a sibling beside it (without build output).
+            var source = Path.Combine(scratch.FullName, "src");
+            FileTree.Copy(sourceDir, source, followLinks: false);
+            foreach (var sibling in beside ?? [])
+            {
+                var copy = Path.Combine(scratch.FullName, Path.GetFileName(Path.TrimEndingDirectorySeparator(sibling)));
+                FileTree.Copy(sibling, copy, followLinks: false);
+                foreach (var output in BuildOutput.Select(d => Path.Combine(copy, d)).Where(Directory.Exists))
+                {
+                    Directory.Delete(output, recursive: true);
+                }
+            }
+
+            foreach (var project in Directory.EnumerateFiles(source, "*.csproj", SearchOption.AllDirectories))
             {
                 var result = await HostProcess.RunAsync(
                     "dotnet", ["restore", project], scratch.FullName, cancellationToken,
@@ -86,8 +106,10 @@ public static class PackageCache
             .Select(e => $"{(string?)e.Attribute("Include") ?? (string?)e.Attribute("Name") ?? (string?)e.Attribute("Sdk")}@{(string?)e.Attribute("Version")}")
             .Distinct()
             .Order(StringComparer.Ordinal);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', references))))[..16];
+        return Hash(references);
     }
+
+    private static string Hash(IEnumerable<string> lines) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))))[..16];
 
     /// <summary>Sandboxes run as another user: the folder must be world-readable.</summary>
     private static void MakeReadable(string folder)

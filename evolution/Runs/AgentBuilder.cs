@@ -10,8 +10,9 @@ public sealed record BuildResult(bool Succeeded, string Log, TimeSpan Duration);
 /// Builds an agent's source inside a sandbox (offline, packages from the read-only package folder) and
 /// copies the build out, then precompiles the copies of package assemblies in it (<see cref="Benchmarks.Grading.Fast.ReadyToRun"/>:
 /// a compiler, never running them). A descendant's source is untrusted: MSBuild runs its code, so never on the host.
+/// The host's <see cref="AgentRuntime"/> (when given) goes beside the source, where the agent's project references it.
 /// </summary>
-public sealed class AgentBuilder(ISandboxFactory sandboxes, GradingEnvironment environment, string runId)
+public sealed class AgentBuilder(ISandboxFactory sandboxes, GradingEnvironment environment, string runId, string? runtime = null)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
@@ -22,8 +23,13 @@ public sealed class AgentBuilder(ISandboxFactory sandboxes, GradingEnvironment e
         await using var sandbox = await sandboxes.StartAsync(spec, cancellationToken);
         var work = sandbox.WorkDir;
         await sandbox.CopyInAsync(sourceDir, $"{work}/src", cancellationToken);
+        if (runtime is not null)
+        {
+            await sandbox.CopyInAsync(runtime, $"{work}/{AgentRuntime.FolderName}", cancellationToken);
+        }
+
         var result = await sandbox.RunAsync(
-            new CommandRequest($"cd {work}/src && rm -rf bin obj && dotnet build -c Release -o {work}/out -nologo -clp:ErrorsOnly -p:NuGetAudit=false 2>&1", Timeout),
+            new CommandRequest($"cd {work}/src && rm -rf bin obj ../{AgentRuntime.FolderName}/bin ../{AgentRuntime.FolderName}/obj && dotnet build -c Release -o {work}/out -nologo -clp:ErrorsOnly -p:NuGetAudit=false 2>&1", Timeout),
             cancellationToken);
         var log = result.Stdout + result.Stderr;
         if (result.TimedOut)

@@ -93,7 +93,7 @@ public sealed class ChildPipeline(RunContext run)
             node = node with { Status = NodeStatus.Building };
             run.Store.Update(node);
             run.Report(new EvolutionEvent(EvolutionEventKind.NodePhase, "building", node.Id));
-            var build = await run.GatedAsync(() => new AgentBuilder(run.Sandboxes, run.Environment, run.RunId).BuildAsync(childSource, folder.BuildDir(node.Id), cancellationToken), cancellationToken);
+            var build = await run.GatedAsync(() => new AgentBuilder(run.Sandboxes, run.Environment, run.RunId, run.Runtime).BuildAsync(childSource, folder.BuildDir(node.Id), cancellationToken), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(logs, "build.log"), build.Log, cancellationToken);
             if (!build.Succeeded)
             {
@@ -163,8 +163,8 @@ public sealed class ChildPipeline(RunContext run)
 
     /// <summary>
     /// The copies into the self-improvement's sandbox beyond the parent's own logs: the ancestors' logs at
-    /// work/lineage, and at work/archive/NN-ID/Repair/Operators.cs the operators of the best other valid nodes
-    /// (not the parent or its ancestors; source code only, no logs).
+    /// work/lineage, at work/archive/NN-ID/Repair/Operators.cs the operators of the best other valid nodes
+    /// (not the parent or its ancestors; source code only, no logs), and the host's runtime at work/runtime.
     /// </summary>
     private List<Dgm.Sandbox.CopyIn> Context(Node parent, string scratch, string work)
     {
@@ -189,6 +189,12 @@ public sealed class ChildPipeline(RunContext run)
         if (rank > 0)
         {
             copies.Add(new Dgm.Sandbox.CopyIn(Path.Combine(scratch, "archive"), $"{work}/archive"));
+        }
+
+        // The runtime the parent's source builds against (work/self references ../runtime): a model-backed improver may build.
+        if (run.Runtime is not null)
+        {
+            copies.Add(new Dgm.Sandbox.CopyIn(run.Runtime, $"{work}/{AgentRuntime.FolderName}"));
         }
 
         return copies;

@@ -131,8 +131,8 @@ public sealed class EvolutionRun(RunContext run)
         run.Report(new EvolutionEvent(EvolutionEventKind.NodeStarted, "the seed agent: building", "0"));
         var logs = run.Folder.NodeDir("0");
         Directory.CreateDirectory(logs);
-        await PackageCache.EnsureSourceAsync(source, run.Environment.PackagesDir, cancellationToken);
-        var build = await run.GatedAsync(() => new AgentBuilder(run.Sandboxes, run.Environment, run.RunId).BuildAsync(source, run.Folder.BuildDir("0"), cancellationToken), cancellationToken);
+        await PackageCache.EnsureSourceAsync(source, run.Environment.PackagesDir, cancellationToken, run.Runtime is null ? [] : [run.Runtime]);
+        var build = await run.GatedAsync(() => new AgentBuilder(run.Sandboxes, run.Environment, run.RunId, run.Runtime).BuildAsync(source, run.Folder.BuildDir("0"), cancellationToken), cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(logs, "build.log"), build.Log, cancellationToken);
         if (!build.Succeeded)
         {

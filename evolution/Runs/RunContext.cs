@@ -48,6 +48,9 @@ public sealed class RunContext(
 
     public ModelGateway? Gateway => gateway;
 
+    /// <summary>The host's agent runtime every node is built against: runtime/ beside the seed's source (null when it has none).</summary>
+    public string? Runtime { get; } = AgentRuntime.Beside(options.SeedSource);
+
     public string RunId { get; } = "evolve-" + Path.GetFileName(Path.GetFullPath(options.RunDir).TrimEnd('/'));
 
     /// <summary>The model spec the agent in a sandbox gets: heuristic, or openai:MODEL through the gateway.</summary>

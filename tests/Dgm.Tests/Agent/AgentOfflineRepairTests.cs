@@ -22,19 +22,6 @@ public sealed class AgentOfflineRepairTests
     private static string Notes(JsonDocument trajectory) =>
         string.Join('\n', trajectory.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
 
-    /// <summary>The agent's source, without build output, in WORK/agent: a child to edit and build.</summary>
-    private static string CopyAgentSource(string work)
-    {
-        var agent = Path.Combine(work, "agent");
-        Dgm.Sandbox.FileTree.Copy(Path.Combine(Repo.Root, "agent"), agent, followLinks: false);
-        foreach (var output in new[] { "bin", "obj" }.Select(d => Path.Combine(agent, d)).Where(Directory.Exists))
-        {
-            Directory.Delete(output, recursive: true);
-        }
-
-        return agent;
-    }
-
     private static (string Work, string Repo) CopyTask(BenchTask task)
     {
         var work = Directory.CreateTempSubdirectory("dgm-apr-").FullName;
@@ -377,7 +364,7 @@ public sealed class AgentOfflineRepairTests
             Assert.AreEqual("", seedPatch, Notes(seed));
 
             // A child whose operators are compositions: new primitives tried first (they must run, not crash), then a pair.
-            var agent = CopyAgentSource(work);
+            var agent = AgentProcess.CopySource(work, "agent");
 
             var operators = Path.Combine(agent, "Repair", "Operators.cs");
             File.WriteAllText(operators, File.ReadAllText(operators).Replace("""
@@ -421,7 +408,7 @@ public sealed class AgentOfflineRepairTests
         var work = Directory.CreateTempSubdirectory("dgm-vocabulary-").FullName;
         try
         {
-            var agent = CopyAgentSource(work);
+            var agent = AgentProcess.CopySource(work, "agent");
 
             var (added, list) = await AgentProcess.RunToolAsync("dotnet", [AgentProcess.Dll, "vocabulary", "--self", agent, "--seed", "3"], work);
             Assert.AreEqual(0, added, list);

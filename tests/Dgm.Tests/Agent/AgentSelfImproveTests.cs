@@ -22,7 +22,7 @@ public sealed class AgentSelfImproveTests
     public async Task Improve_adds_an_operator_of_the_null_handling_family_for_null_handling_failures_and_the_edited_agent_builds()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var evals = Evals(work.Path, "no_candidate_passed", NullHandling);
 
         var (patch, trajectory) = await ImproveAsync(work.Path, self, evals, seed: 7);
@@ -49,9 +49,9 @@ public sealed class AgentSelfImproveTests
         using var work = new Scratch();
         var evals = Evals(work.Path, "no_candidate_passed", NullHandling);
 
-        var first = (await ImproveAsync(work.Path, CopyAgent(work.Path, "a"), evals, seed: 1)).Patch;
-        var again = (await ImproveAsync(work.Path, CopyAgent(work.Path, "b"), evals, seed: 1)).Patch;
-        var other = (await ImproveAsync(work.Path, CopyAgent(work.Path, "c"), evals, seed: 2)).Patch;
+        var first = (await ImproveAsync(work.Path, AgentProcess.CopySource(work.Path, "a"), evals, seed: 1)).Patch;
+        var again = (await ImproveAsync(work.Path, AgentProcess.CopySource(work.Path, "b"), evals, seed: 1)).Patch;
+        var other = (await ImproveAsync(work.Path, AgentProcess.CopySource(work.Path, "c"), evals, seed: 2)).Patch;
 
         Assert.AreNotEqual("", first);
         Assert.AreEqual(first, again);
@@ -62,7 +62,7 @@ public sealed class AgentSelfImproveTests
     public async Task A_learned_operator_repairs_a_task_the_seed_operators_cannot_and_the_harness_grades_it_resolved()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var (patch, _) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_candidate_passed", NullHandling), seed: 1);
         StringAssert.Contains(patch, "Rewrites.NullSafe([\"\\\"\\\"\"", "seed 1 draws the empty string among the defaults");
         var (built, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
@@ -84,7 +84,7 @@ public sealed class AgentSelfImproveTests
     public async Task Improve_adds_a_reproducer_when_no_visible_test_failed_and_the_child_repairs_from_the_problem_statements_examples()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var (patch, trajectory) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_failing_test", "pagination-next-on-last-page", "statistics-mode-tie-break"), seed: 1);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
@@ -115,7 +115,7 @@ public sealed class AgentSelfImproveTests
     public async Task Improve_can_add_a_reproducer_of_the_problem_statements_claims_and_the_child_repairs_from_a_sentence_that_says_what_a_call_returns()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var (patch, trajectory) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_failing_test", "retry-backoff-cap", "bounded-stack-empty-pop"), seed: ClaimsSeed);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
@@ -164,7 +164,7 @@ public sealed class AgentSelfImproveTests
     public async Task Improve_stops_with_a_clear_reason_and_no_edit_when_the_logs_are_missing_or_garbled()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var garbled = Directory.CreateDirectory(Path.Combine(work.Path, "garbled")).FullName;
         File.WriteAllText(Path.Combine(garbled, "summary.json"), "{ not json");
         Directory.CreateDirectory(Path.Combine(garbled, "t1"));
@@ -189,7 +189,7 @@ public sealed class AgentSelfImproveTests
         // grammar ran out after five generations; now families come again with other parameters, operators are
         // narrowed or paired, and the improver tunes its own weights.
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var evals = Evals(work.Path, "no_candidate_passed", "csv-reader-empty-field", "csv-export-decimal-separator", "roman-numerals-parse-exception", "ring-buffer-indexer-after-pop", "inventory-release-reservation");
         var changes = new List<string>();
         for (var generation = 1; generation <= 8; generation++)
@@ -215,7 +215,7 @@ public sealed class AgentSelfImproveTests
     public async Task Improve_reorders_the_operators_by_observed_success()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var evals = Evals(work.Path, "plausible_patch", "date-range-inclusive-days");
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(evals, "summary.json")))!;
         summary["tasks"]![0]!["resolved"] = true;
@@ -238,9 +238,9 @@ public sealed class AgentSelfImproveTests
         using var work = new Scratch();
         var evals = Evals(work.Path, "budget", "binary-search-upper-bound", "lru-cache-capacity", "leap-year-century", "semver-prerelease-order");
 
-        var (raised, trajectory) = await ImproveAsync(work.Path, CopyAgent(work.Path, "raise"), evals, seed: 5);
-        var (narrowed, narrowing) = await ImproveAsync(work.Path, CopyAgent(work.Path, "narrow"), evals, seed: 2);
-        var (paired, pairing) = await ImproveAsync(work.Path, CopyAgent(work.Path, "pair"), evals, seed: 8);
+        var (raised, trajectory) = await ImproveAsync(work.Path, AgentProcess.CopySource(work.Path, "raise"), evals, seed: 5);
+        var (narrowed, narrowing) = await ImproveAsync(work.Path, AgentProcess.CopySource(work.Path, "narrow"), evals, seed: 2);
+        var (paired, pairing) = await ImproveAsync(work.Path, AgentProcess.CopySource(work.Path, "pair"), evals, seed: 8);
 
         Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
         StringAssert.Contains(trajectory.RootElement.GetProperty("diagnosis").GetProperty("potential_improvements").GetString(), "try more candidates (weight 4");
@@ -257,7 +257,7 @@ public sealed class AgentSelfImproveTests
         // The parent resolved its one task: alone, its logs show nothing to improve. Its parent's parent failed
         // on three null-handling tasks, one of them the task the parent has since resolved.
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var evals = EvalsIn(Path.Combine(work.Path, "parent"), "plausible_patch", NullHandling[0]);
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(evals, "summary.json")))!;
         summary["tasks"]![0]!["resolved"] = true;
@@ -285,7 +285,7 @@ public sealed class AgentSelfImproveTests
     public async Task Improve_takes_in_an_operator_another_agent_of_the_archive_has_and_one_it_has_already_is_not_offered()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
         var evals = Evals(work.Path, "no_candidate_passed", "binary-search-upper-bound", "lru-cache-capacity");
         var operators = File.ReadAllText(Path.Combine(self, "Repair", "Operators.cs"));
         var donor = Directory.CreateDirectory(Path.Combine(work.Path, "archive", "01-7", "Repair")).FullName;
@@ -305,7 +305,7 @@ public sealed class AgentSelfImproveTests
     public async Task The_declared_mutation_surface_is_found_in_the_seed_and_a_rename_breaks_its_check()
     {
         using var work = new Scratch();
-        var self = CopyAgent(work.Path);
+        var self = AgentProcess.CopySource(work.Path);
 
         var (exit, output) = await AgentProcess.RunToolAsync("dotnet", [AgentProcess.Dll, "surface", "--self", self], work.Path);
 
@@ -346,26 +346,6 @@ public sealed class AgentSelfImproveTests
 
         File.WriteAllText(Path.Combine(evals, "summary.json"), new JsonObject { ["node"] = "0", ["score"] = 0.0, ["tasks"] = entries }.ToJsonString());
         return evals;
-    }
-
-    /// <summary>A copy of the agent's source folder (no build output), as the loop gives it to /work/self.</summary>
-    private static string CopyAgent(string work, string name = "self")
-    {
-        var source = Path.Combine(Repo.Root, "agent");
-        var self = Path.Combine(work, name);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj"))
-            {
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(self, relative))!);
-            File.Copy(file, Path.Combine(self, relative));
-        }
-
-        return self;
     }
 
     private static async Task<(string Patch, JsonDocument Trajectory)> ImproveAsync(string work, string self, string evals, int seed, string? lineage = null, string? archive = null)

@@ -210,4 +210,28 @@ public sealed class LoopPartsTests
         StringAssert.Contains(RunBudget.Reached(options, two, 0, TimeSpan.FromMinutes(61)), "wall-time budget");
         Assert.IsNull(RunBudget.Reached(new EvolutionOptions { RunDir = "x" }, three, 100, TimeSpan.FromDays(1)), "no budget set: only --iterations ends the run");
     }
+
+    [TestMethod]
+    public void The_runtime_every_agent_builds_against_is_the_one_beside_the_seeds_source_and_not_in_its_genome()
+    {
+        var agent = Path.Combine(Repo.Root, "agent");
+        Assert.AreEqual(Path.Combine(Repo.Root, "runtime"), AgentRuntime.Beside(agent));
+        Assert.AreEqual(Path.Combine(Repo.Root, "runtime"), AgentRuntime.Beside(agent + "/"), "a trailing slash");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(agent, "Dgm.Agent.csproj")), "../runtime/Dgm.Agent.Runtime.csproj", "the agent references the runtime where the harness puts it");
+        Assert.IsFalse(Directory.EnumerateFiles(agent, "*.cs", SearchOption.AllDirectories).Any(f => Path.GetFileName(f) is "TestHost.cs" or "TestWorker.cs" or "VisibleTests.cs" or "Warm.cs"), "the runtime's code is not in the genome");
+
+        var work = Directory.CreateTempSubdirectory("dgm-runtime-").FullName;
+        try
+        {
+            var custom = Directory.CreateDirectory(Path.Combine(work, "my-agent")).FullName;
+            Assert.IsNull(AgentRuntime.Beside(custom), "an agent with no runtime beside it builds alone");
+            Directory.CreateDirectory(Path.Combine(work, "runtime"));
+            Assert.IsNull(AgentRuntime.Beside(custom), "a folder named runtime without the runtime's project is not one");
+            Assert.IsNull(AgentRuntime.Beside(null));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }

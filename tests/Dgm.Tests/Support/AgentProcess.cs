@@ -7,6 +7,38 @@ internal static class AgentProcess
 {
     public static string Dll => Path.Combine(Repo.Root, "agent", "bin", "Debug", "net10.0", "Dgm.Agent.dll");
 
+    /// <summary>
+    /// A copy of the agent's source (no build output) in WORK/NAME, as the loop gives it to /work/self, with the host's
+    /// runtime beside it in WORK/runtime, where the agent's project references it: a child to edit and build.
+    /// </summary>
+    public static string CopySource(string work, string name = "self")
+    {
+        var self = Path.Combine(work, name);
+        CopyWithoutOutput(Path.Combine(Repo.Root, "agent"), self);
+        var runtime = Path.Combine(work, "runtime");
+        if (!Directory.Exists(runtime))
+        {
+            CopyWithoutOutput(Path.Combine(Repo.Root, "runtime"), runtime);
+        }
+
+        return self;
+    }
+
+    private static void CopyWithoutOutput(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+    }
+
     public static Task<(int Exit, string Stderr)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunBuildAsync(Dll, environment, args);
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dgm.Agent;
+namespace Dgm.Agent.Runtime;
 
 /// <summary>The repository being worked on: a git baseline at the start, the diff of the work at the end.</summary>
 public static class Repository

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dgm.Agent.Repair;
+namespace Dgm.Agent.Runtime;
 
 /// <summary>What a child process did: its exit code and output, or that it ran out of time (and was killed).</summary>
 public sealed record ChildResult(bool TimedOut, int ExitCode, string Output);

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Dgm.Agent.Repair;
 
-namespace Dgm.Agent;
+namespace Dgm.Agent.Runtime;
 
 /// <summary>
 /// The agent started before it has a task: a pre-started sandbox runs `warm --dir DIR` while it waits to be
@@ -10,12 +9,15 @@ namespace Dgm.Agent;
 /// one command as if started with it: its output goes to DIR/stdout and DIR/stderr, its exit code to DIR/exit,
 /// and the process ends. It never sees more than the one task, and until then it has none.
 /// </summary>
-internal static class Warm
+public static class Warm
 {
-    public static async Task<int> RunAsync(string dir, Func<string[], Task<int>> command)
+    /// <summary>Warms up (<paramref name="warmUp"/>: what the agent's first repair would pay for), then runs the one command it is handed.</summary>
+    public static async Task<int> RunAsync(string dir, Action warmUp, Func<string[], Task<int>> command)
     {
+        ArgumentNullException.ThrowIfNull(warmUp);
+        ArgumentNullException.ThrowIfNull(command);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Validator.WarmUp();
+        warmUp();
         var warmedIn = clock.Elapsed.TotalSeconds;
         await File.WriteAllTextAsync(Path.Combine(dir, "ready"), "");
         var request = Path.Combine(dir, "request");

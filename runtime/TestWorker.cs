@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dgm.Agent.Repair;
+namespace Dgm.Agent.Runtime;
 
 /// <summary>
 /// One child process that runs candidates' tests for the whole repair (this agent's `test-worker` command,
@@ -65,7 +65,7 @@ public sealed class TestWorker(string testsDll) : IDisposable
         var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(testsDll)) };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(TestWorker).Assembly.Location);
+            start.ArgumentList.Add((System.Reflection.Assembly.GetEntryAssembly() ?? typeof(TestWorker).Assembly).Location);
         }
 
         start.ArgumentList.Add("test-worker");

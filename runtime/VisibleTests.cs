@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Dgm.Agent.Repair;
+namespace Dgm.Agent.Runtime;
 
 /// <summary>A test the repository's own run reported, with its failure's stack trace.</summary>
 public sealed record TestOutcome(string Name, bool Passed, string StackTrace, string TestsDll);

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
 
-namespace Dgm.Agent.Repair;
+namespace Dgm.Agent.Runtime;
 
 /// <summary>
 /// The child process that runs tests for one candidate: loads the test assembly with the candidate
