@@ -191,7 +191,7 @@ public sealed class ChildPipeline(RunContext run)
             copies.Add(new Dgm.Sandbox.CopyIn(Path.Combine(scratch, "archive"), $"{work}/archive"));
         }
 
-        // The runtime the parent's source builds against (work/self references ../runtime): a model-backed improver may build.
+        // The runtime the parent's source builds against (work/self references ../runtime): the improver's build check builds it.
         if (run.Runtime is not null)
         {
             copies.Add(new Dgm.Sandbox.CopyIn(run.Runtime, $"{work}/{AgentRuntime.FolderName}"));
