@@ -60,55 +60,89 @@ public static class TestHost
         var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(testsDll));
         var wanted = tests.ToHashSet(StringComparer.Ordinal);
         var types = SafeTypes(assembly).ToList();
-        foreach (var reason in types.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => HasAttribute(m, "AssemblyInitializeAttribute", "AssemblyCleanupAttribute", "ClassInitializeAttribute", "ClassCleanupAttribute"))
-            .Select(m => $"{m.DeclaringType?.FullName}.{m.Name} initialises or cleans up a class or the assembly"))
+        var selected = types
+            .Select(t => (Type: t, Tests: t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                .Where(m => HasAttribute(m, "TestMethodAttribute", "FactAttribute") && (wanted.Count == 0 || wanted.Contains($"{t.FullName}.{m.Name}")))
+                .ToList()))
+            .Where(s => s.Tests.Count > 0)
+            .ToList();
+        if (selected.Count == 0)
+        {
+            return;
+        }
+
+        // The assembly's initialiser runs once before the first test, its cleanup after the last, as the framework runs them.
+        var assemblyLevel = types.SelectMany(t => Lifecycle.Methods(t, "AssemblyInitializeAttribute", "AssemblyCleanupAttribute")).ToList();
+        foreach (var reason in assemblyLevel.Select(Lifecycle.Unsupported).OfType<string>())
         {
             await output.WriteLineAsync($"UNSUPPORTED {reason}");
         }
 
-        foreach (var type in types)
+        var assemblyError = await Lifecycle.RunAsync(assemblyLevel.Where(m => HasAttribute(m, "AssemblyInitializeAttribute")));
+        foreach (var (type, methods) in selected)
         {
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            var classLevel = Lifecycle.Methods(type, "ClassInitializeAttribute", "ClassCleanupAttribute").ToList();
+            var classWhy = classLevel.Select(Lifecycle.Unsupported).OfType<string>().FirstOrDefault();
+            var fixtures = new Fixtures(type);
+            var classError = assemblyError ?? fixtures.Error ?? await Lifecycle.RunAsync(classLevel.Where(m => HasAttribute(m, "ClassInitializeAttribute")));
+            foreach (var method in methods)
             {
                 var name = $"{type.FullName}.{method.Name}";
-                if ((wanted.Count > 0 && !wanted.Contains(name)) || !HasAttribute(method, "TestMethodAttribute", "FactAttribute"))
-                {
-                    continue;
-                }
-
-                if (Unsupported(type, method) is { } why)
+                if ((classWhy ?? Unsupported(type, method, fixtures)) is { } why)
                 {
                     // Run the way a test framework would, this test might pass or fail differently: say so.
                     await output.WriteLineAsync($"UNSUPPORTED {name}: {why}");
                 }
 
-                if (await RunOneAsync(type, method) is not { } error)
+                var error = classError;
+                if (error is null)
+                {
+                    var (rows, noRows) = TestRows.Of(method);
+                    if (noRows is not null)
+                    {
+                        await output.WriteLineAsync($"UNSUPPORTED {name}: {noRows}");
+                    }
+
+                    error = rows.Count == 0 ? ("no data rows to run it with", "") : null;
+                    foreach (var row in rows)
+                    {
+                        // A data-driven test passes when every row does, as the framework's report aggregates them.
+                        if ((error = await RunOneAsync(type, method, row, fixtures)) is not null)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                if (error is not { } failed)
                 {
                     await output.WriteLineAsync($"PASS {name}");
                     continue;
                 }
 
-                await output.WriteLineAsync($"FAIL {name}: {error.Message.ReplaceLineEndings(" ")}");
-                await output.WriteLineAsync($"TRACE {name}\t{error.Trace.ReplaceLineEndings("\u001f")}");
+                await output.WriteLineAsync($"FAIL {name}: {failed.Message.ReplaceLineEndings(" ")}");
+                await output.WriteLineAsync($"TRACE {name}\t{failed.Trace.ReplaceLineEndings("\u001f")}");
             }
+
+            await Lifecycle.RunAsync(classLevel.Where(m => HasAttribute(m, "ClassCleanupAttribute")));
+            await fixtures.DisposeAsync();
         }
+
+        await Lifecycle.RunAsync(assemblyLevel.Where(m => HasAttribute(m, "AssemblyCleanupAttribute")));
     }
 
     /// <summary>What a test framework does with this test that a plain call does not, or null when a call runs it as the framework would.</summary>
-    private static string? Unsupported(Type type, MethodInfo method)
+    private static string? Unsupported(Type type, MethodInfo method, Fixtures fixtures)
     {
         var attributes = AttributeNames(method);
-        return method.GetParameters().Length > 0 ? "takes arguments (data rows or theories)"
-            : attributes.FirstOrDefault(a => a is "DataRowAttribute" or "DynamicDataAttribute" or "TheoryAttribute" or "InlineDataAttribute" or "MemberDataAttribute" or "ClassDataAttribute"
-                or "TimeoutAttribute" or "ExpectedExceptionAttribute" or "IgnoreAttribute" or "RetryAttribute" or "STATestMethodAttribute") is { } attribute ? $"has [{attribute[..^"Attribute".Length]}]"
+        return method.ContainsGenericParameters ? "is a generic method"
+            : attributes.FirstOrDefault(a => a is "TimeoutAttribute" or "ExpectedExceptionAttribute" or "IgnoreAttribute" or "RetryAttribute" or "STATestMethodAttribute") is { } attribute ? $"has [{attribute[..^"Attribute".Length]}]"
             : method.GetCustomAttributes(inherit: true).Any(a => a.GetType().GetProperty("Skip")?.GetValue(a) is string) ? "is skipped"
             : method.IsStatic || !type.IsPublic && !type.IsNestedPublic || type.IsAbstract || type.ContainsGenericParameters ? "is not a public instance method of a concrete public class"
             : attributes.Contains("TestMethodAttribute") && !AttributeNames(type).Contains("TestClassAttribute") ? "is not in a [TestClass]"
-            : method.ReturnType != typeof(void) && method.ReturnType != typeof(Task) || method.ReturnType == typeof(void) && method.GetCustomAttributes().Any(a => a.GetType().Name == "AsyncStateMachineAttribute") ? $"returns {method.ReturnType.Name}"
-            : type.GetConstructor(Type.EmptyTypes) is null ? "its class has no constructor without arguments (fixtures)"
+            : method.ReturnType != typeof(void) && method.ReturnType != typeof(Task) && method.ReturnType != typeof(ValueTask) || method.ReturnType == typeof(void) && method.GetCustomAttributes().Any(a => a.GetType().Name == "AsyncStateMachineAttribute") ? $"returns {method.ReturnType.Name}"
+            : fixtures.Constructor is null ? "its class has no constructor that takes nothing or only its class fixtures (collection fixtures, output helpers)"
             : new[] { "TestInitializeAttribute", "TestCleanupAttribute" }.Any(a => type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Count(m => HasAttribute(m, a)) > 1) ? "its class has more than one test initialiser or cleanup (their order is the framework's)"
-            : type.GetInterfaces().Any(i => i.Name is "IDisposable" or "IAsyncDisposable" or "IAsyncLifetime" || i.Name.StartsWith("IClassFixture", StringComparison.Ordinal) || i.Name.StartsWith("ICollectionFixture", StringComparison.Ordinal)) ? "its class is disposed or has fixtures"
             : type.GetProperty("TestContext") is not null ? "its class takes a TestContext"
             : null;
     }
@@ -116,27 +150,42 @@ public static class TestHost
     private static HashSet<string> AttributeNames(MemberInfo member) =>
         [.. member.GetCustomAttributes(inherit: true).SelectMany(a => new[] { a.GetType().Name, a.GetType().BaseType?.Name ?? "" })];
 
-    private static async Task<(string Message, string Trace)?> RunOneAsync(Type type, MethodInfo method)
+    /// <summary>
+    /// One test (one row of a data-driven one) as the frameworks run it: a fresh instance of its class (given its
+    /// class fixtures), xUnit's InitializeAsync or MSTest's test initialisers, the call, then the cleanups and Dispose.
+    /// </summary>
+    private static async Task<(string Message, string Trace)?> RunOneAsync(Type type, MethodInfo method, TestRows.Row row, Fixtures fixtures)
     {
+        object? instance = null;
         try
         {
-            var instance = method.IsStatic ? null : Activator.CreateInstance(type);
+            var arguments = TestRows.Bind(method, row);
+            instance = method.IsStatic ? null : fixtures.Constructor is { } constructor ? constructor.Invoke(fixtures.Arguments) : Activator.CreateInstance(type);
+            if (instance is not null && Lifecycle.Interface(type, "IAsyncLifetime") is { } lifetime)
+            {
+                await Lifecycle.AwaitAsync(lifetime.GetMethod("InitializeAsync")!.Invoke(instance, null));
+            }
+
             await InvokeAll(type, instance, "TestInitializeAttribute");
             try
             {
-                await Invoke(method, instance);
+                await Lifecycle.AwaitAsync(method.Invoke(instance, arguments));
             }
             finally
             {
                 await InvokeAll(type, instance, "TestCleanupAttribute");
             }
 
-            return null;
+            return await Lifecycle.DisposeAsync(instance);
         }
         catch (Exception e)
         {
-            var inner = e is TargetInvocationException { InnerException: { } i } ? i : e;
-            return ($"{inner.GetType().Name}: {inner.Message}", inner.StackTrace ?? "");
+            if (instance is not null)
+            {
+                await Lifecycle.DisposeAsync(instance);
+            }
+
+            return Lifecycle.Describe(e);
         }
     }
 
@@ -144,20 +193,11 @@ public static class TestHost
     {
         foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => HasAttribute(m, attribute)))
         {
-            await Invoke(m, instance);
+            await Lifecycle.AwaitAsync(m.Invoke(instance, null));
         }
     }
 
-    private static async Task Invoke(MethodInfo method, object? instance)
-    {
-        var result = method.Invoke(instance, null);
-        if (result is Task task)
-        {
-            await task;
-        }
-    }
-
-    private static bool HasAttribute(MemberInfo member, params string[] names) =>
+    internal static bool HasAttribute(MemberInfo member, params string[] names) =>
         member.GetCustomAttributes(inherit: true).Any(a => names.Contains(a.GetType().Name) || names.Contains(a.GetType().BaseType?.Name));
 
     private static IEnumerable<Type> SafeTypes(Assembly assembly)

@@ -7,14 +7,32 @@ namespace Dgm.Agent.Runtime;
 /// <see cref="TestHost.ServeAsync"/>), instead of a process per check: started on first use, asked one request
 /// at a time, killed (with its children) when a request runs out of time or when disposed, and started again
 /// on the next request after a timeout or a crash. A loop or a crash still only costs the candidate its check.
+/// When the host reports that it cannot run a requested test as its framework would (UNSUPPORTED), the request is
+/// answered by running the test application itself (<see cref="AppRun"/>), and the answer says so ("APP why").
 /// </summary>
 public sealed class TestWorker(string testsDll) : IDisposable
 {
     public string TestsDll => testsDll;
 
     private Process? _process;
+    private AppRun? _app;
 
     public async Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> RunAsync(string overrideDll, IReadOnlyList<string> tests, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var answer = await InMemoryAsync(overrideDll, tests, timeout, cancellationToken);
+        if (answer.TimedOut || answer.Crashed || answer.Lines.FirstOrDefault(l => l.StartsWith("UNSUPPORTED ", StringComparison.Ordinal)) is not { } unsupported)
+        {
+            return answer;
+        }
+
+        var left = timeout - clock.Elapsed;
+        var app = await (_app ??= new AppRun(testsDll)).RunAsync(overrideDll, tests, left > TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken);
+        app.Lines.Add($"APP {unsupported["UNSUPPORTED ".Length..]}");
+        return app;
+    }
+
+    private async Task<(bool TimedOut, bool Crashed, HashSet<string> Lines)> InMemoryAsync(string overrideDll, IReadOnlyList<string> tests, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var process = _process ??= Start();
         var nonce = Guid.NewGuid().ToString("N");
@@ -93,7 +111,12 @@ public sealed class TestWorker(string testsDll) : IDisposable
         }
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        _app?.Dispose();
+        _app = null;
+    }
 }
 
 /// <summary>The repair's test workers, one per test application, shared by the first test run and the candidates' checks.</summary>

@@ -32,7 +32,7 @@ public static class VisibleTests
                 var (inMemory, why) = await InMemoryAsync(workers.For(built), timeout, cancellationToken);
                 if (inMemory is not null)
                 {
-                    note?.Invoke($"{Path.GetFileName(project)}: up to date, its {inMemory.Count} tests run in memory");
+                    note?.Invoke($"{Path.GetFileName(project)}: up to date, its {inMemory.Count} tests {why}");
                     outcomes.AddRange(inMemory);
                     continue;
                 }
@@ -62,7 +62,7 @@ public static class VisibleTests
         return outcomes;
     }
 
-    /// <summary>Every test of the built application run in the worker, or null and why not (a test it cannot run as the framework would, a crash, a timeout, no test).</summary>
+    /// <summary>Every test of the built application run by the worker (in memory, or the application itself where the host cannot run a test as its framework would) and how, or null and why not (a crash, a timeout, no test).</summary>
     private static async Task<(IReadOnlyList<TestOutcome>? Outcomes, string Why)> InMemoryAsync(TestWorker worker, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var (timedOut, crashed, lines) = await worker.RunAsync("", [], timeout, cancellationToken);
@@ -71,10 +71,8 @@ public static class VisibleTests
             return (null, timedOut ? "timed out" : "the test process crashed");
         }
 
-        if (lines.FirstOrDefault(l => l.StartsWith("UNSUPPORTED ", StringComparison.Ordinal)) is { } unsupported)
-        {
-            return (null, unsupported["UNSUPPORTED ".Length..]);
-        }
+        // A test the host cannot run as its framework would: the worker ran the application itself ("APP why").
+        var how = lines.FirstOrDefault(l => l.StartsWith("APP ", StringComparison.Ordinal)) is { } app ? $"run as its application, since {app["APP ".Length..]}" : "run in memory";
 
         var traces = lines.Where(l => l.StartsWith("TRACE ", StringComparison.Ordinal))
             .Select(l => l["TRACE ".Length..].Split('\t', 2))
@@ -88,7 +86,7 @@ public static class VisibleTests
             .OrderBy(o => o.Name, StringComparer.Ordinal)
             .Select(o => new TestOutcome(o.Name, o.Passed, traces.GetValueOrDefault(o.Name, ""), worker.TestsDll))
             .ToList();
-        return outcomes.Count == 0 ? (null, "it found no test") : (outcomes, "");
+        return outcomes.Count == 0 ? (null, "it found no test") : (outcomes, how);
     }
 
     /// <summary>The project's built test application when no file of the repository is newer than it, else null.</summary>

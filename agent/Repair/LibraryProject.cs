@@ -29,9 +29,10 @@ public sealed record LibraryProject(string Folder, string AssemblyName, IReadOnl
                 .Where(f => !Path.GetRelativePath(folder, f).Replace('\\', '/').Split('/').Any(s => s is "bin" or "obj"))
                 .ToList();
 
-            // The implicit global usings the SDK generated at build time.
+            // The implicit global usings and the assembly's attributes (its version: a test application run as it is
+            // binds the candidate only at the version it was built against) the SDK generated at build time.
             sources.AddRange(Directory.Exists(Path.Combine(folder, "obj"))
-                ? Directory.EnumerateFiles(Path.Combine(folder, "obj"), "*.GlobalUsings.g.cs", SearchOption.AllDirectories).Take(1)
+                ? new[] { "*.GlobalUsings.g.cs", $"{name}.AssemblyInfo.cs" }.SelectMany(p => Directory.EnumerateFiles(Path.Combine(folder, "obj"), p, SearchOption.AllDirectories).Take(1))
                 : []);
             var trees = sources.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), Parse, path: f)).ToList();
             var bin = Directory.Exists(Path.Combine(folder, "bin"))

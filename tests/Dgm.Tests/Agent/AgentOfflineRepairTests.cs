@@ -74,7 +74,7 @@ public sealed class AgentOfflineRepairTests
     }
 
     [TestMethod]
-    public async Task Tests_run_in_memory_report_the_same_failures_and_stack_frames_as_the_test_framework_and_data_rows_go_to_the_framework()
+    public async Task Tests_run_in_memory_report_the_same_failures_and_stack_frames_as_the_test_framework_and_data_rows_are_repaired_in_memory()
     {
         var task = GradingFixture.DateRange;
         var (work, repo) = CopyTask(task);
@@ -123,7 +123,7 @@ public sealed class AgentOfflineRepairTests
             StringAssert.Contains(Notes(framework), "built and tested by dotnet test");
             Assert.AreEqual(Evidence(framework), Evidence(inMemory));
 
-            // Data rows: a plain call cannot run them as MSTest does, so the test application runs.
+            // Data rows run in memory too, each row with its arguments, so the repair finds the fix they guide it to.
             File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "LookupTests.cs"), """
                 namespace Ranges.Tests;
 
@@ -138,10 +138,11 @@ public sealed class AgentOfflineRepairTests
                 """);
             WriteLookup();
             await BuildAsync(repo, task);
-            var (_, rows, _) = await SolveAsync(repo, task.ProblemPath);
-            StringAssert.Contains(Notes(rows), "not run in memory: Ranges.Tests.LookupTests.AtReadsEachValue: takes arguments");
-            StringAssert.Contains(Notes(rows), "up to date, its test application run directly");
+            var (rowsPatch, rows, _) = await SolveAsync(repo, task.ProblemPath);
+            StringAssert.Contains(Notes(rows), "up to date, its 4 tests run in memory");
             StringAssert.Contains(Evidence(rows), "Ranges.Tests.LookupTests.AtReadsEachValue");
+            Assert.AreEqual("plausible_patch", rows.RootElement.GetProperty("stop_reason").GetString(), Notes(rows));
+            StringAssert.Contains(rowsPatch, "-        var position = index + 1;");
         }
         finally
         {
