@@ -24,10 +24,16 @@ public sealed record Tripwire(string Namespace, string Class, string FailMethod,
     public string Source(string testProjectText)
     {
         ArgumentNullException.ThrowIfNull(testProjectText);
-        var (usingLine, classAttribute, testAttribute, fail) =
-            testProjectText.Contains("xunit", StringComparison.OrdinalIgnoreCase) ? ("Xunit", "", "[Fact]", "Assert.Fail(\"the tripwire must fail\");")
-            : testProjectText.Contains("NUnit", StringComparison.OrdinalIgnoreCase) ? ("NUnit.Framework", "[TestFixture]", "[Test]", "Assert.Fail(\"the tripwire must fail\");")
-            : ("Microsoft.VisualStudio.TestTools.UnitTesting", "[TestClass]", "[TestMethod]", "Assert.Fail(\"the tripwire must fail\");");
+        // Where the framework captures what a test prints into the report: xUnit captures its output helper, not the console.
+        var print = $"System.Console.WriteLine(\"{Token}\");";
+        var (usingLine, classAttribute, testAttribute, fail, members) =
+            testProjectText.Contains("xunit.v3", StringComparison.OrdinalIgnoreCase) ? ("Xunit", "", "[Fact]", "Assert.Fail(\"the tripwire must fail\");", "")
+            : testProjectText.Contains("xunit", StringComparison.OrdinalIgnoreCase) ? ("Xunit", "", "[Fact]", "Assert.Fail(\"the tripwire must fail\");", $"private readonly Xunit.Abstractions.ITestOutputHelper _output;\n\n        public {Class}(Xunit.Abstractions.ITestOutputHelper output) => _output = output;\n")
+            : testProjectText.Contains("NUnit", StringComparison.OrdinalIgnoreCase) ? ("NUnit.Framework", "[TestFixture]", "[Test]", "Assert.Fail(\"the tripwire must fail\");", "")
+            : ("Microsoft.VisualStudio.TestTools.UnitTesting", "[TestClass]", "[TestMethod]", "Assert.Fail(\"the tripwire must fail\");", "");
+        print += testProjectText.Contains("xunit.v3", StringComparison.OrdinalIgnoreCase) ? $" Xunit.TestContext.Current.TestOutputHelper?.WriteLine(\"{Token}\");"
+            : members.Length > 0 ? $" _output.WriteLine(\"{Token}\");"
+            : "";
         return $$"""
             // Written by the grader; not part of the task.
             namespace {{Namespace}}
@@ -37,11 +43,12 @@ public sealed record Tripwire(string Namespace, string Class, string FailMethod,
                 {{classAttribute}}
                 public sealed class {{Class}}
                 {
+                    {{members}}
                     {{testAttribute}}
                     public void {{FailMethod}}() { {{fail}} }
 
                     {{testAttribute}}
-                    public void {{PassMethod}}() { System.Console.WriteLine("{{Token}}"); }
+                    public void {{PassMethod}}() { {{print}} }
                 }
             }
 

@@ -203,7 +203,8 @@ public static class FastCompiler
     /// <summary>`/option:PATH` and bare absolute paths get this machine's paths.</summary>
     private static string MapArgument(string argument, PlanPaths paths)
     {
-        if (argument.StartsWith(PlanPaths.SandboxRepo + "/", StringComparison.Ordinal))
+        // A bare path is a source file: the repository's, or one a package or the SDK adds (xUnit v3 adds its runner's).
+        if (new[] { PlanPaths.SandboxRepo, GradingEnvironment.SandboxPackagesDir, GradingEnvironment.SandboxSdkDir }.Any(root => argument.StartsWith(root + "/", StringComparison.Ordinal)))
         {
             return paths.ToHost(argument);
         }

@@ -1,0 +1,183 @@
+using Dgm.Benchmarks.Grading;
+using Dgm.Benchmarks.Grading.Fast;
+using Dgm.Benchmarks.Sources;
+using Dgm.Benchmarks.Tasks;
+using Dgm.Tests.Support;
+
+namespace Dgm.Tests.Benchmarks.Sources;
+
+/// <summary>Repositories the project did not write: the traps their test projects set, and xUnit v3 graded like MSTest.</summary>
+[TestClass]
+public sealed class ExternalCodeTests
+{
+    private const string MSTestProject = """
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <OutputType>Exe</OutputType>
+            <EnableMSTestRunner>true</EnableMSTestRunner>
+            <IsTestProject>true</IsTestProject>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="MSTest.TestFramework" Version="4.5.2" />
+            <PackageReference Include="MSTest.TestAdapter" Version="4.5.2" />
+          </ItemGroup>
+          <ItemGroup>
+            <ProjectReference Include="../../src/BowlingGame/BowlingGame.csproj" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    private static void Put(string path, string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    [TestMethod]
+    public async Task A_test_project_named_like_a_global_type_fails_to_build_with_the_TRX_extension_and_builds_once_prepared()
+    {
+        var work = Directory.CreateTempSubdirectory("dgm-trap-").FullName;
+        try
+        {
+            // Exercise style: the library's type in the global namespace, the test project named after it.
+            string Write(string name)
+            {
+                var repo = Path.Combine(work, name);
+                Put(Path.Combine(repo, "src", "BowlingGame", "BowlingGame.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+                Put(Path.Combine(repo, "src", "BowlingGame", "Bowling.cs"), "public class Bowling\n{\n    public int Score() => 0;\n}\n");
+                Put(Path.Combine(repo, "tests", "Bowling", "Bowling.csproj"), MSTestProject);
+                Put(Path.Combine(repo, "tests", "Bowling", "BowlingTests.cs"), """
+                    using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+                    [TestClass]
+                    public class BowlingTests
+                    {
+                        [TestMethod]
+                        public void AGutterGameScoresZero() => Assert.AreEqual(0, new Bowling().Score());
+                    }
+                    """);
+                return repo;
+            }
+
+            var trapped = Write("trapped");
+            var project = Path.Combine(trapped, "tests", "Bowling", "Bowling.csproj");
+            File.WriteAllText(project, MSTestProject.Replace("</ItemGroup>\n  <ItemGroup>", "  <PackageReference Include=\"Microsoft.Testing.Extensions.TrxReport\" Version=\"2.5.2\" />\n  </ItemGroup>\n  <ItemGroup>", StringComparison.Ordinal));
+            var failed = await AgentProcess.RunToolAsync("dotnet", ["build", project], trapped);
+            Assert.AreNotEqual(0, failed.Exit, "the trap is real: " + failed.Output);
+            StringAssert.Contains(failed.Output, "error CS0118");
+
+            var prepared = Write("prepared");
+            var changes = TestProjectSetup.Prepare(prepared, "tests/Bowling/Bowling.csproj");
+            Assert.IsTrue(changes.Any(c => c.Contains("root namespace Bowling -> DgmTests.Bowling", StringComparison.Ordinal)), string.Join('\n', changes));
+            Assert.IsTrue(changes.Any(c => c.Contains("Microsoft.Testing.Extensions.TrxReport", StringComparison.Ordinal)), string.Join('\n', changes));
+            Assert.AreEqual(0, TestProjectSetup.Prepare(prepared, "tests/Bowling/Bowling.csproj").Count, "preparing twice changes nothing");
+
+            var results = Path.Combine(work, "results");
+            var run = await AgentProcess.RunToolAsync("dotnet", ["test", "--project", "tests/Bowling/Bowling.csproj", "--report-trx", "--results-directory", results], prepared);
+            Assert.AreEqual(0, run.Exit, run.Output);
+            var trx = TrxReader.Read(File.ReadAllText(Directory.EnumerateFiles(results, "*.trx").Single()));
+            Assert.AreEqual(TestStatus.Passed, trx["BowlingTests.AGutterGameScoresZero"]);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void A_repository_without_such_a_collision_keeps_its_root_namespace()
+    {
+        var repo = Directory.CreateTempSubdirectory("dgm-notrap-").FullName;
+        try
+        {
+            Put(Path.Combine(repo, "src", "Bowling", "Game.cs"), "namespace Bowling;\n\npublic class Game;\n");
+            Put(Path.Combine(repo, "tests", "Bowling", "Bowling.csproj"), MSTestProject);
+            var changes = TestProjectSetup.Prepare(repo, "tests/Bowling/Bowling.csproj");
+            Assert.IsFalse(changes.Any(c => c.Contains("root namespace", StringComparison.Ordinal)), string.Join('\n', changes));
+            Assert.IsFalse(File.ReadAllText(Path.Combine(repo, "tests", "Bowling", "Bowling.csproj")).Contains("RootNamespace", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(repo, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task An_xUnit_v3_task_on_the_testing_platform_grades_like_an_MSTest_one_on_both_paths_gold_resolves_and_no_fix_does_not()
+    {
+        var folder = Directory.CreateTempSubdirectory("dgm-xunit-task-").FullName;
+        try
+        {
+            var repo = Path.Combine(folder, "repo");
+            Put(Path.Combine(repo, "src", "Calc", "Calc.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+            Put(Path.Combine(repo, "src", "Calc", "Ops.cs"), "namespace Calc;\n\npublic static class Ops\n{\n    public static int Add(int a, int b) => a - b;\n}\n");
+            Put(Path.Combine(repo, "tests", "Calc.Tests", "Calc.Tests.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <OutputType>Exe</OutputType>
+                    <IsTestProject>true</IsTestProject>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="xunit.v3.mtp-v2" Version="3.2.2" />
+                  </ItemGroup>
+                  <ItemGroup>
+                    <ProjectReference Include="../../src/Calc/Calc.csproj" />
+                  </ItemGroup>
+                </Project>
+                """);
+            const string Tests = """
+                using Xunit;
+
+                namespace Calc.Tests;
+
+                public class OpsTests
+                {
+                    [Fact]
+                    public void ZeroIsNeutral() => Assert.Equal(5, Ops.Add(5, 0));
+
+                    [Theory]
+                    [InlineData(1, 2, 3)]
+                    [InlineData(2, 2, 4)]
+                    public void Adds(int a, int b, int sum) => Assert.Equal(sum, Ops.Add(a, b));
+                }
+                """;
+            Put(Path.Combine(repo, "tests", "Calc.Tests", "OpsTests.cs"), Tests);
+            Put(Path.Combine(folder, "hidden", "tests", "Calc.Tests", "OpsTests.cs"), Tests);
+            var changes = TestProjectSetup.Prepare(repo, "tests/Calc.Tests/Calc.Tests.csproj");
+            Assert.IsTrue(changes.Any(c => c.Contains("xUnit v3 runs on Microsoft.Testing.Platform", StringComparison.Ordinal)), string.Join('\n', changes));
+            Put(Path.Combine(folder, "problem.md"), "Ops.Add(1, 2) returns -1.");
+            Put(Path.Combine(folder, "gold.patch"), "diff --git a/src/Calc/Ops.cs b/src/Calc/Ops.cs\n--- a/src/Calc/Ops.cs\n+++ b/src/Calc/Ops.cs\n@@ -5 +5 @@\n-    public static int Add(int a, int b) => a - b;\n+    public static int Add(int a, int b) => a + b;\n");
+            Put(Path.Combine(folder, "task.json"), """
+                {
+                  "instance_id": "external__xunit-add",
+                  "test_command": ["dotnet", "test", "--project", "tests/Calc.Tests/Calc.Tests.csproj"],
+                  "FAIL_TO_PASS": ["Calc.Tests.OpsTests.Adds"],
+                  "PASS_TO_PASS": ["Calc.Tests.OpsTests.ZeroIsNeutral"]
+                }
+                """);
+            var task = TaskLoader.Load(folder);
+            var factory = await DockerFixture.FactoryAsync();
+            await PackageCache.EnsureAsync([task], PackageCache.DefaultFolder, CancellationToken.None);
+            var grader = new Grader(factory, new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder), "tests");
+
+            var fast = new Grader(factory, grader.Environment, "tests") { Plans = new BuildPlans(factory, grader.Environment, "tests") };
+            foreach (var (patch, expected) in new[] { (File.ReadAllText(Path.Combine(folder, "gold.patch")), GradeStatus.Resolved), ("", GradeStatus.Unresolved) })
+            {
+                var full = await grader.GradeAsync(task, patch, CancellationToken.None, runEmpty: true);
+                Assert.AreEqual(expected, full.Status, $"{full.Error}\n{full.OutputTail}");
+
+                // The fast path starts the built application itself: on the platform it takes the TRX options too.
+                var quick = await fast.GradeAsync(task, patch, CancellationToken.None, runEmpty: true, path: GradingPath.Fast);
+                Assert.AreEqual("fast", quick.GradedBy, quick.Fallback);
+                Assert.AreEqual(expected, quick.Status, $"{quick.Error}\n{quick.OutputTail}");
+                CollectionAssert.AreEquivalent(full.Tests.ToList(), quick.Tests.ToList());
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
