@@ -18,6 +18,9 @@ public sealed record TestEvidence(int ExitCode, string? Trx, IReadOnlyList<strin
 /// <param name="Error">Why no trustworthy result exists without evidence of tampering (a crash, a build failure), or null.</param>
 public sealed record CheckedResults(IReadOnlyDictionary<string, TestStatus> Results, string? Tampered, string? Error)
 {
+    /// <summary>Per test that did not pass, its first failure's message (capped): what the test process said, for a reader, never for a verdict.</summary>
+    public IReadOnlyDictionary<string, string> Failures { get; init; } = new Dictionary<string, string>();
+
     public static CheckedResults Forged(string evidence) => new(new Dictionary<string, TestStatus>(), evidence, null);
 
     public static CheckedResults Failed(string error) => new(new Dictionary<string, TestStatus>(), null, error);
@@ -33,6 +36,9 @@ public static partial class ResultCheck
 {
     /// <summary>Microsoft.Testing.Platform's exit code when at least one test failed (the tripwire always does).</summary>
     public const int SomeTestsFailed = 2;
+
+    /// <summary>How much of a failure message a report keeps.</summary>
+    private const int FailureCap = 1000;
 
     public static CheckedResults Check(TestEvidence evidence)
     {
@@ -94,7 +100,10 @@ public static partial class ResultCheck
 
         perTest.Remove(tripwire.MustFail);
         perTest.Remove(tripwire.MustPass);
-        return new CheckedResults(perTest, null, null);
+        var failures = results.Where(r => r.Status != TestStatus.Passed && r.Message.Length > 0 && perTest.ContainsKey(r.Name))
+            .DistinctBy(r => r.Name)
+            .ToDictionary(r => r.Name, r => r.Message.Length <= FailureCap ? r.Message : r.Message[..FailureCap], StringComparer.Ordinal);
+        return new CheckedResults(perTest, null, null) { Failures = failures };
     }
 
     private static string? Mismatch(IReadOnlySet<string> declared, IEnumerable<string> reported)

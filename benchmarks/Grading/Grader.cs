@@ -138,6 +138,7 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             ApplyMethod = prepared.Outcome.Method,
             DiscardedTestEdits = prepared.Discarded,
             Tests = status == GradeStatus.Tampered ? new Dictionary<string, TestStatus>() : tests,
+            Failures = status == GradeStatus.Tampered ? new Dictionary<string, string>() : run.Checked.Failures.Where(f => tests.ContainsKey(f.Key)).ToDictionary(),
             Tampered = run.Checked.Tampered,
             GradedBy = fallback is null && path == GradingPath.Fast ? "fast" : "full",
             Fallback = fallback,
@@ -153,6 +154,42 @@ public sealed class Grader(ISandboxFactory sandboxes, GradingEnvironment environ
             TotalSeconds = total.Elapsed.TotalSeconds,
             OutputTail = run.OutputTail,
         };
+    }
+
+    /// <summary>
+    /// Whether <paramref name="patch"/> compiles on the fast path's in-memory build of the task (no sandbox, no test
+    /// run): null when it does, else the compiler's first errors or why the fast path cannot tell. Task synthesis
+    /// screens its candidate bugs with it before grading them.
+    /// </summary>
+    public async Task<string?> FastCompileErrorsAsync(BenchTask task, string patch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (Plans is null)
+        {
+            return "no build plans: the fast path is not set up";
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("dgm-compile-");
+        try
+        {
+            var prepared = await PreparedRepo.CreateAsync(task, patch, !string.IsNullOrWhiteSpace(patch), Path.Combine(scratch.FullName, "repo"), cancellationToken);
+            if (!prepared.Outcome.Applied)
+            {
+                return prepared.Outcome.Error ?? "the patch does not apply";
+            }
+
+            var entry = await Plans.GetAsync(task, cancellationToken);
+            FileTree.Copy(entry.GeneratedFolder, prepared.Repo, followLinks: false);
+            FileTree.Copy(entry.OutputFolder, Path.Combine(prepared.Repo, entry.Plan.TestOutputDir), followLinks: false);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(FastCompileLimit);
+            var build = FastCompiler.Compile(entry.Plan, new PlanPaths(prepared.Repo, environment.PackagesDir, environment.SdkDir), limit.Token);
+            return build.Succeeded ? null : TestRunner.Tail(build.Errors, 500);
+        }
+        finally
+        {
+            TryDelete(scratch.FullName);
+        }
     }
 
     /// <summary>Whatever goes wrong on the fast path (a file, a sandbox) only sends the grading to the full path.</summary>

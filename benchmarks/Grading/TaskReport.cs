@@ -90,6 +90,10 @@ public sealed record TaskReport
     [JsonPropertyName("tests")]
     public IReadOnlyDictionary<string, TestStatus> Tests { get; init; } = new Dictionary<string, TestStatus>();
 
+    /// <summary>Per required test that failed, its failure message as the test process reported it (capped; diagnosis only).</summary>
+    [JsonPropertyName("failures")]
+    public IReadOnlyDictionary<string, string> Failures { get; init; } = new Dictionary<string, string>();
+
     [JsonPropertyName("error")]
     public string? Error { get; init; }
 

@@ -2,8 +2,8 @@ using System.Xml.Linq;
 
 namespace Dgm.Benchmarks.Grading;
 
-/// <summary>One result element of a TRX file: the test ("Namespace.Class.Method"), its display name, outcome and captured output.</summary>
-public sealed record TrxResult(string Name, string DisplayName, TestStatus Status, string StdOut);
+/// <summary>One result element of a TRX file: the test ("Namespace.Class.Method"), its display name, outcome, captured output and failure message.</summary>
+public sealed record TrxResult(string Name, string DisplayName, TestStatus Status, string StdOut, string Message = "");
 
 /// <summary>Per-test outcomes from a TRX file, keyed by "Namespace.Class.Method".</summary>
 public static class TrxReader
@@ -45,7 +45,8 @@ public static class TrxReader
             var display = (string?)result.Attribute("testName") ?? id;
             var name = names.TryGetValue(id, out var known) ? known : display;
             var stdout = result.Element(Ns + "Output")?.Element(Ns + "StdOut")?.Value ?? "";
-            results.Add(new TrxResult(name, display, Parse((string?)result.Attribute("outcome")), stdout));
+            var message = result.Element(Ns + "Output")?.Element(Ns + "ErrorInfo")?.Element(Ns + "Message")?.Value ?? "";
+            results.Add(new TrxResult(name, display, Parse((string?)result.Attribute("outcome")), stdout, message));
         }
 
         return results;

@@ -23,6 +23,8 @@ internal static class BenchCommands
         bench.Subcommands.Add(SolveCommand.Build(output, error));
         bench.Subcommands.Add(PerfCommand.Build(output, error));
         bench.Subcommands.Add(AgreeCommand.Build(output, error));
+        bench.Subcommands.Add(ImportCommand.Build(output));
+        bench.Subcommands.Add(SynthCommand.Build(output, error));
         return bench;
     }
 

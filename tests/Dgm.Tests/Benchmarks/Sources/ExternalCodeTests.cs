@@ -3,6 +3,7 @@ using Dgm.Benchmarks.Grading.Fast;
 using Dgm.Benchmarks.Sources;
 using Dgm.Benchmarks.Tasks;
 using Dgm.Tests.Support;
+using static Dgm.Tests.Support.ExternalRepo;
 
 namespace Dgm.Tests.Benchmarks.Sources;
 
@@ -10,29 +11,8 @@ namespace Dgm.Tests.Benchmarks.Sources;
 [TestClass]
 public sealed class ExternalCodeTests
 {
-    private const string MSTestProject = """
-        <Project Sdk="Microsoft.NET.Sdk">
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <OutputType>Exe</OutputType>
-            <EnableMSTestRunner>true</EnableMSTestRunner>
-            <IsTestProject>true</IsTestProject>
-          </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="MSTest.TestFramework" Version="4.5.2" />
-            <PackageReference Include="MSTest.TestAdapter" Version="4.5.2" />
-          </ItemGroup>
-          <ItemGroup>
-            <ProjectReference Include="../../src/BowlingGame/BowlingGame.csproj" />
-          </ItemGroup>
-        </Project>
-        """;
+    private static readonly string MSTestProject = ExternalRepo.MSTestProject("../../src/BowlingGame/BowlingGame.csproj");
 
-    private static void Put(string path, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-    }
 
     [TestMethod]
     public async Task A_test_project_named_like_a_global_type_fails_to_build_with_the_TRX_extension_and_builds_once_prepared()
@@ -44,7 +24,7 @@ public sealed class ExternalCodeTests
             string Write(string name)
             {
                 var repo = Path.Combine(work, name);
-                Put(Path.Combine(repo, "src", "BowlingGame", "BowlingGame.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+                Put(Path.Combine(repo, "src", "BowlingGame", "BowlingGame.csproj"), ExternalRepo.LibraryProject);
                 Put(Path.Combine(repo, "src", "BowlingGame", "Bowling.cs"), "public class Bowling\n{\n    public int Score() => 0;\n}\n");
                 Put(Path.Combine(repo, "tests", "Bowling", "Bowling.csproj"), MSTestProject);
                 Put(Path.Combine(repo, "tests", "Bowling", "BowlingTests.cs"), """
@@ -110,7 +90,7 @@ public sealed class ExternalCodeTests
         try
         {
             var repo = Path.Combine(folder, "repo");
-            Put(Path.Combine(repo, "src", "Calc", "Calc.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>");
+            Put(Path.Combine(repo, "src", "Calc", "Calc.csproj"), ExternalRepo.LibraryProject);
             Put(Path.Combine(repo, "src", "Calc", "Ops.cs"), "namespace Calc;\n\npublic static class Ops\n{\n    public static int Add(int a, int b) => a - b;\n}\n");
             Put(Path.Combine(repo, "tests", "Calc.Tests", "Calc.Tests.csproj"), """
                 <Project Sdk="Microsoft.NET.Sdk">
