@@ -107,12 +107,14 @@ public sealed class TaskSynthesizer(Grader grader)
             var candidates = sites.OrderBy(_ => random.Next()).Take(options.MaxCandidates).ToList();
             progress?.Invoke($"{sites.Count} mutation sites in {files.Count} library files; screening {candidates.Count}");
 
+            // Single bugs fill three quarters of the tasks; two-site combinations of them the rest.
+            var singles = options.MaxTasks - (options.MaxTasks / 4);
             var rejected = new Dictionary<string, int>(StringComparer.Ordinal);
             var screened = 0;
             var kept = new List<Bug>();
             foreach (var batch in candidates.Chunk(Math.Max(1, options.Workers)))
             {
-                if (kept.Count >= options.MaxTasks)
+                if (kept.Count >= singles)
                 {
                     break;
                 }
@@ -121,7 +123,7 @@ public sealed class TaskSynthesizer(Grader grader)
                 foreach (var (bug, why) in outcomes)
                 {
                     screened++;
-                    if (bug is not null && kept.Count < options.MaxTasks)
+                    if (bug is not null && kept.Count < singles)
                     {
                         kept.Add(bug);
                     }
@@ -134,13 +136,18 @@ public sealed class TaskSynthesizer(Grader grader)
                 progress?.Invoke($"screened {screened}/{candidates.Count}: {kept.Count} kept");
             }
 
-            // Two-site bugs: valid single bugs of two different members, combined (a quarter of the tasks at most).
+            // Two-site bugs: valid single bugs of two different members, combined.
             var pairs = kept.SelectMany((a, i) => kept.Skip(i + 1).Where(b => b.Mutations[0].Member != a.Mutations[0].Member).Select(b => (a, b)))
                 .OrderBy(_ => random.Next())
-                .Take(Math.Max(0, Math.Min(options.MaxTasks - kept.Count, options.MaxTasks / 4)))
                 .ToList();
-            foreach (var (a, b) in pairs)
+            var wanted = options.MaxTasks - kept.Count;
+            foreach (var (a, b) in pairs.Take(wanted * 2))
             {
+                if (kept.Count(k => k.Mutations.Count == 2) >= wanted)
+                {
+                    break;
+                }
+
                 var (bug, why) = await ScreenAsync(probe, clean, [a.Mutations[0], b.Mutations[0]], declared.Count, options, cancellationToken);
                 screened++;
                 if (bug is not null)
@@ -300,7 +307,6 @@ public sealed class TaskSynthesizer(Grader grader)
                 ["files_to_fix"] = bug.Mutations.Select(m => m.File).Distinct().Count(),
                 ["methods_to_fix"] = bug.Mutations.Select(m => m.Member).Distinct().Count(),
                 ["visible_repro"] = showsFailure,
-                ["sites"] = new JsonArray([.. bug.Mutations.Select(m => (JsonNode)$"{m.File}:{m.Line}")]),
             },
         };
         File.WriteAllText(Path.Combine(folder, "task.json"), spec.ToJsonString(Indented) + "\n");
