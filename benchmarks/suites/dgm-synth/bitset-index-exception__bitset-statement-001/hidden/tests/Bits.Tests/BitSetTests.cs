@@ -1,0 +1,49 @@
+namespace Bits.Tests;
+
+[TestClass]
+public sealed class BitSetTests
+{
+    [TestMethod]
+    public void SetBitsAreRead()
+    {
+        var bits = new BitSet(100);
+        bits.Set(70);
+        Assert.IsTrue(bits.Get(70));
+        Assert.IsFalse(bits.Get(69));
+    }
+
+    [TestMethod]
+    public void ClearingABit()
+    {
+        var bits = new BitSet(8);
+        bits.Set(3);
+        bits.Set(3, false);
+        Assert.AreEqual(0, bits.PopCount());
+    }
+
+    [TestMethod]
+    public void SetPastTheEndThrowsOutOfRange() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new BitSet(8).Set(8));
+
+    [TestMethod]
+    public void SetNegativeThrowsOutOfRange() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new BitSet(8).Set(-1));
+
+    [TestMethod]
+    public void ClearPastTheEndThrowsOutOfRange() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new BitSet(8).Set(9, false));
+
+    [TestMethod]
+    public void ExceptionNamesTheParameter() =>
+        Assert.AreEqual("index", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new BitSet(1).Set(5)).ParamName);
+
+    [TestMethod]
+    public void GetPastTheEndThrowsOutOfRange() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new BitSet(8).Get(8));
+
+    [TestMethod]
+    public void PopCountAcrossWords()
+    {
+        var bits = new BitSet(130);
+        bits.Set(0);
+        bits.Set(64);
+        bits.Set(129);
+        Assert.AreEqual(3, bits.PopCount());
+    }
+}

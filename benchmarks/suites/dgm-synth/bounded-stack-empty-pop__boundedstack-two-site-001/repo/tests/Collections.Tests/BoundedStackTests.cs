@@ -1,0 +1,28 @@
+namespace Collections.Tests;
+
+[TestClass]
+public sealed class BoundedStackTests
+{
+    [TestMethod]
+    public void PopReturnsLastPushed()
+    {
+        var stack = new BoundedStack<int>(3);
+        stack.Push(1);
+        stack.Push(2);
+        Assert.AreEqual(2, stack.Pop());
+        Assert.AreEqual(1, stack.Count);
+    }
+
+    [TestMethod]
+    public void PopOnEmptyThrowsInvalidOperation() =>
+        Assert.ThrowsExactly<InvalidOperationException>(() => new BoundedStack<int>(4).Pop());
+
+    [TestMethod]
+    public void PopAfterDrainingThrows()
+    {
+        var stack = new BoundedStack<int>(2);
+        stack.Push(1);
+        stack.Pop();
+        Assert.ThrowsExactly<InvalidOperationException>(() => stack.Pop());
+    }
+}

@@ -1,0 +1,79 @@
+namespace Messaging.Tests;
+
+[TestClass]
+public sealed class EventBusTests
+{
+    public sealed record OrderPlaced(int Id);
+
+    [TestMethod]
+    public void PublishReachesSubscribers()
+    {
+        var bus = new EventBus();
+        var seen = new List<int>();
+        bus.Subscribe<OrderPlaced>(e => seen.Add(e.Id));
+        bus.Publish(new OrderPlaced(7));
+        CollectionAssert.AreEqual(new[] { 7 }, seen);
+    }
+
+    [TestMethod]
+    public void PublishWithoutSubscribersReachesNobody() => Assert.AreEqual(0, new EventBus().Publish(new OrderPlaced(1)));
+
+    [TestMethod]
+    public void DisposedSubscriptionGetsNothing()
+    {
+        var bus = new EventBus();
+        var count = 0;
+        var sub = bus.Subscribe<OrderPlaced>(_ => count++);
+        sub.Dispose();
+        bus.Publish(new OrderPlaced(1));
+        Assert.AreEqual(0, count);
+    }
+
+    [TestMethod]
+    public void DisposeRemovesOnlyThatHandler()
+    {
+        var bus = new EventBus();
+        var a = 0;
+        var b = 0;
+        var subA = bus.Subscribe<OrderPlaced>(_ => a++);
+        bus.Subscribe<OrderPlaced>(_ => b++);
+        subA.Dispose();
+        Assert.AreEqual(1, bus.Publish(new OrderPlaced(1)));
+        Assert.AreEqual(0, a);
+        Assert.AreEqual(1, b);
+        Assert.AreEqual(1, bus.SubscriberCount<OrderPlaced>());
+    }
+
+    [TestMethod]
+    public void DisposingTwiceIsHarmless()
+    {
+        var bus = new EventBus();
+        var sub = bus.Subscribe<OrderPlaced>(_ => { });
+        sub.Dispose();
+        sub.Dispose();
+        Assert.AreEqual(0, bus.SubscriberCount<OrderPlaced>());
+    }
+
+    [TestMethod]
+    public void ClearStopsEveryHandler()
+    {
+        var bus = new EventBus();
+        var count = 0;
+        bus.Subscribe<OrderPlaced>(_ => count++);
+        bus.Subscribe<string>(_ => count++);
+        bus.Clear();
+        bus.Publish(new OrderPlaced(1));
+        bus.Publish("x");
+        Assert.AreEqual(0, count);
+    }
+
+    [TestMethod]
+    public void HandlersAreKeyedByType()
+    {
+        var bus = new EventBus();
+        var strings = 0;
+        bus.Subscribe<string>(_ => strings++);
+        bus.Publish(new OrderPlaced(1));
+        Assert.AreEqual(0, strings);
+    }
+}

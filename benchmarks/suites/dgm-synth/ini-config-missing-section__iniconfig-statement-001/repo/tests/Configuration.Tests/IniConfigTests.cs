@@ -1,0 +1,22 @@
+namespace Configuration.Tests;
+
+[TestClass]
+public sealed class IniConfigTests
+{
+    private const string Sample = "name = demo\n[server]\nhost = example.org\nport = 8080\n; comment\n";
+
+    [TestMethod]
+    public void MissingSectionGivesTheFallback() => Assert.AreEqual("5432", IniConfig.Parse(Sample).Get("database", "port", "5432"));
+
+    [TestMethod]
+    public void MissingKeyGivesTheFallback() => Assert.AreEqual("none", IniConfig.Parse(Sample).Get("server", "user", "none"));
+
+    [TestMethod]
+    public void MissingSectionGivesNullWithoutFallback() => Assert.IsNull(IniConfig.Parse(Sample).Get("cache", "size"));
+
+    [TestMethod]
+    public void GetIntOnMissingSectionGivesFallback() => Assert.AreEqual(30, IniConfig.Parse(Sample).GetInt("timeouts", "read", 30));
+
+    [TestMethod]
+    public void BadLineIsAFormatError() => Assert.ThrowsExactly<FormatException>(() => IniConfig.Parse("[a]\njunk\n"));
+}

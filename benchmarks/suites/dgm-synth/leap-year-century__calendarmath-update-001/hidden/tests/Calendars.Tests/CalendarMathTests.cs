@@ -1,0 +1,35 @@
+namespace Calendars.Tests;
+
+[TestClass]
+public sealed class CalendarMathTests
+{
+    [TestMethod]
+    public void OrdinaryLeapYear() => Assert.IsTrue(CalendarMath.IsLeapYear(2024));
+
+    [TestMethod]
+    public void CommonYear() => Assert.AreEqual(28, CalendarMath.DaysInMonth(2023, 2));
+
+    [TestMethod]
+    public void CenturyIsNotALeapYear() => Assert.IsFalse(CalendarMath.IsLeapYear(1900));
+
+    [TestMethod]
+    public void FourHundredthYearIsALeapYear() => Assert.IsTrue(CalendarMath.IsLeapYear(2000));
+
+    [TestMethod]
+    public void AgreesWithTheFrameworkOverFiveCenturies()
+    {
+        for (var year = 1600; year <= 2100; year++)
+        {
+            Assert.AreEqual(DateTime.IsLeapYear(year), CalendarMath.IsLeapYear(year), $"year {year}");
+        }
+    }
+
+    [TestMethod]
+    public void DayOfYearAtEndOf1900() => Assert.AreEqual(365, CalendarMath.DayOfYear(1900, 12, 31));
+
+    [TestMethod]
+    public void DaysInYear2100() => Assert.AreEqual(365, CalendarMath.DaysInYear(2100));
+
+    [TestMethod]
+    public void MonthThirteenIsRejected() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => CalendarMath.DaysInMonth(2020, 13));
+}

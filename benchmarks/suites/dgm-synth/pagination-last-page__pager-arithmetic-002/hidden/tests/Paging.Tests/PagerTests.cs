@@ -1,0 +1,44 @@
+namespace Paging.Tests;
+
+[TestClass]
+public sealed class PagerTests
+{
+    private static Pager<int> Numbers(int count, int size) => new(Enumerable.Range(1, count).ToList(), size);
+
+    [TestMethod]
+    public void FirstPageHoldsPageSizeItems() =>
+        CollectionAssert.AreEqual(Enumerable.Range(1, 10).ToArray(), Numbers(40, 10).GetPage(1).ToArray());
+
+    [TestMethod]
+    public void ExactMultipleHasNoExtraPage() => Assert.AreEqual(4, Numbers(40, 10).PageCount);
+
+    [TestMethod]
+    public void PartialLastPageIsCounted() => Assert.AreEqual(5, Numbers(45, 10).PageCount);
+
+    [TestMethod]
+    public void PartialLastPageHoldsTheRest() =>
+        CollectionAssert.AreEqual(new[] { 41, 42, 43, 44, 45 }, Numbers(45, 10).GetPage(5).ToArray());
+
+    [TestMethod]
+    public void EveryItemAppearsOnExactlyOnePage()
+    {
+        var pager = Numbers(23, 4);
+        var all = Enumerable.Range(1, pager.PageCount).SelectMany(pager.GetPage).ToArray();
+        CollectionAssert.AreEqual(Enumerable.Range(1, 23).ToArray(), all);
+    }
+
+    [TestMethod]
+    public void EmptyListHasNoPages() => Assert.AreEqual(0, Numbers(0, 10).PageCount);
+
+    [TestMethod]
+    public void HasNextIsFalseOnLastPage()
+    {
+        var pager = Numbers(45, 10);
+        Assert.IsTrue(pager.HasNext(4));
+        Assert.IsFalse(pager.HasNext(5));
+    }
+
+    [TestMethod]
+    public void PageZeroIsRejected() =>
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Numbers(10, 5).GetPage(0));
+}

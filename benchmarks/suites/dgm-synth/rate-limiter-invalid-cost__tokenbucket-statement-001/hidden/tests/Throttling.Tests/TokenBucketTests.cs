@@ -1,0 +1,46 @@
+namespace Throttling.Tests;
+
+[TestClass]
+public sealed class TokenBucketTests
+{
+    private static readonly DateTimeOffset T0 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [TestMethod]
+    public void StartsFull()
+    {
+        var bucket = new TokenBucket(3, 1, T0);
+        Assert.IsTrue(bucket.TryTake(T0, 3));
+        Assert.IsFalse(bucket.TryTake(T0));
+    }
+
+    [TestMethod]
+    public void RefillsOverTime()
+    {
+        var bucket = new TokenBucket(2, 2, T0);
+        bucket.TryTake(T0, 2);
+        Assert.IsTrue(bucket.TryTake(T0.AddSeconds(0.5)));
+    }
+
+    [TestMethod]
+    public void NegativeCostIsRejected()
+    {
+        var bucket = new TokenBucket(5, 1, T0);
+        bucket.TryTake(T0, 5);
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => bucket.TryTake(T0, -5));
+        Assert.AreEqual(0, bucket.Tokens, 1e-9);
+    }
+
+    [TestMethod]
+    public void ZeroCostIsRejected() => Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new TokenBucket(5, 1, T0).TryTake(T0, 0));
+
+    [TestMethod]
+    public void CostAboveCapacityIsAnArgumentError() => Assert.ThrowsExactly<ArgumentException>(() => new TokenBucket(5, 1, T0).TryTake(T0, 6));
+
+    [TestMethod]
+    public void NeverExceedsCapacity()
+    {
+        var bucket = new TokenBucket(4, 10, T0);
+        bucket.TryTake(T0.AddHours(1));
+        Assert.AreEqual(3, bucket.Tokens, 1e-9);
+    }
+}

@@ -1,0 +1,55 @@
+namespace RunLength.Tests;
+
+[TestClass]
+public sealed class RleCodecTests
+{
+
+    [TestMethod]
+    public void Decode_MissingRunLengthThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("a3b"));
+
+    [TestMethod]
+    public void Decode_ZeroRunLengthThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("2a0b"));
+
+    [TestMethod]
+    public void Decode_HugeRunLengthThrowsFormatException() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("99999999999x"));
+
+    [TestMethod]
+    public void Decode_RunLengthJustAboveIntMaxThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("2147483648a"));
+
+    [TestMethod]
+    public void Decode_HugeRunLengthAfterValidRunsThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("2a99999999999999999999b"));
+
+    [TestMethod]
+    public void Decode_RunLengthOverLimitThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("2000000000a"));
+
+    [TestMethod]
+    public void Decode_ExactlyAtLimit() => Assert.AreEqual("aaabb", RleCodec.Decode("3a2b", maxDecodedLength: 5));
+
+    [TestMethod]
+    public void Decode_IntMaxAfterValidRunThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("1a2147483647b"));
+
+    [TestMethod]
+    public void Decode_DanglingEscapeThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode(@"2a3\"));
+
+    [TestMethod]
+    public void Decode_InvalidEscapeThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode(@"2\a"));
+
+    [TestMethod]
+    public void Decode_TrailingRunLengthThrows() =>
+        Assert.ThrowsExactly<FormatException>(() => RleCodec.Decode("2a5"));
+
+    [TestMethod]
+    public void Decode_EscapedDigits() => Assert.AreEqual(@"999\", RleCodec.Decode(@"3\91\\"));
+
+    [TestMethod]
+    public void Decode_EmptyIsEmpty() => Assert.AreEqual("", RleCodec.Decode(""));
+}

@@ -1,0 +1,3 @@
+namespace Carts;
+
+public sealed record Product(string Sku, string Name, string Category, decimal Price);
