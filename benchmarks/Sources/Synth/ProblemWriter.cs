@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Dgm.Benchmarks.Sources.Synth;
 
@@ -8,7 +9,7 @@ namespace Dgm.Benchmarks.Sources.Synth;
 /// they said (expected against actual, the exception), as a user's bug report would; never the line, the
 /// operator or the diff, which the writer does not even see.
 /// </summary>
-public static class ProblemWriter
+public static partial class ProblemWriter
 {
     private const int MessageCap = 400;
 
@@ -23,8 +24,13 @@ public static class ProblemWriter
         foreach (var test in failing.Take(3))
         {
             var said = messages.GetValueOrDefault(test)?.ReplaceLineEndings(" ").Trim() ?? "";
+            said = said.Length <= MessageCap ? said : said[..MessageCap] + " …";
+
+            // An exception's text can carry its stack trace (MSTest quotes the exception it caught): the frames name
+            // the buggy method, file and line, so the message ends where the first frame starts.
+            said = StackFrame().Replace(said, " …");
             text.Append(CultureInfo.InvariantCulture, $"\n`{Short(test)}` ({Sentence(Method(test)).ToLowerInvariant()}):\n\n");
-            text.Append(said.Length == 0 ? "    (it fails without a message)\n" : $"    {(said.Length <= MessageCap ? said : said[..MessageCap] + " …")}\n");
+            text.Append(said.Length == 0 ? "    (it fails without a message)\n" : $"    {said}\n");
         }
 
         if (failing.Count > 3)
@@ -68,4 +74,7 @@ public static class ProblemWriter
 
         return words.ToString().Replace("  ", " ", StringComparison.Ordinal).Trim();
     }
+
+    [GeneratedRegex(@"\s+at [^\s(]+\(.*$", RegexOptions.Singleline)]
+    private static partial Regex StackFrame();
 }

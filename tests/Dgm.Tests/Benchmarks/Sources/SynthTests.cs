@@ -79,6 +79,21 @@ public sealed class SynthTests
     }
 
     [TestMethod]
+    public void A_problem_statement_quotes_what_a_test_said_but_never_the_stack_frames_that_locate_the_bug()
+    {
+        var problem = ProblemWriter.Write(
+            ["Hours.Tests.WeeklyHoursTests.Add_RejectsOverlappingWindow"],
+            new Dictionary<string, string>
+            {
+                ["Hours.Tests.WeeklyHoursTests.Add_RejectsOverlappingWindow"] = "Expected exception of exact type InvalidOperationException but caught ArgumentException. actual exception: System.ArgumentException: 16:00-18:00 overlaps.\n   at Hours.WeeklyHours.Add(DayOfWeek day) in /work/src/Hours/WeeklyHours.cs:line 42\n   at Hours.Tests.WeeklyHoursTests.Add_RejectsOverlappingWindow()",
+            });
+
+        StringAssert.Contains(problem, "`WeeklyHoursTests.Add_RejectsOverlappingWindow` fails");
+        StringAssert.Contains(problem, "but caught ArgumentException");
+        Assert.IsFalse(problem.Contains("WeeklyHours.cs", StringComparison.Ordinal) || problem.Contains("line 42", StringComparison.Ordinal) || problem.Contains("WeeklyHours.Add(", StringComparison.Ordinal), problem);
+    }
+
+    [TestMethod]
     public async Task Synthesized_tasks_validate_describe_only_the_failing_behaviour_and_are_byte_identical_for_the_same_seed()
     {
         var work = Directory.CreateTempSubdirectory("dgm-synth-test-").FullName;
