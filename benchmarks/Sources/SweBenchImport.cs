@@ -232,13 +232,19 @@ public static class SweBenchImport
             foreach (var method in root.DescendantNodes().OfType<MethodDeclarationSyntax>()
                 .Where(m => m.AttributeLists.SelectMany(l => l.Attributes).Any(a => TestAttributes.Contains(a.Name.ToString().Split('.')[^1].Replace("Attribute", "", StringComparison.Ordinal)))))
             {
-                var types = method.Ancestors().OfType<BaseTypeDeclarationSyntax>().Reverse().Select(t => t.Identifier.ValueText);
-                var space = string.Join('.', method.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(n => n.Name.ToString()));
-                tests.Add($"{(space.Length > 0 ? space + "." : "")}{string.Join('+', types)}.{method.Identifier.ValueText}");
+                tests.Add(TestName(method));
             }
         }
 
         return tests;
+    }
+
+    /// <summary>A test method's name as the TRX reports it: "Namespace.Class.Method", nested classes joined by '+'.</summary>
+    internal static string TestName(MethodDeclarationSyntax method)
+    {
+        var types = method.Ancestors().OfType<BaseTypeDeclarationSyntax>().Reverse().Select(t => t.Identifier.ValueText);
+        var space = string.Join('.', method.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(n => n.Name.ToString()));
+        return $"{(space.Length > 0 ? space + "." : "")}{string.Join('+', types)}.{method.Identifier.ValueText}";
     }
 
     /// <summary>The nearest project above the touched test sources (the first .csproj found walking up from each).</summary>

@@ -58,43 +58,30 @@ internal static class SynthCommand
                 };
                 var packages = PackageCache.DefaultFolder;
                 var factory = await Sandboxes.CreateAsync(parse.GetValue(sandbox)!, error, cancellationToken);
+                var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), packages);
+                var runId = $"synth-{Environment.ProcessId}";
+                await using var context = new GradingContext(factory, new Grader(factory, environment, runId) { Plans = new BuildPlans(factory, environment, runId) });
+                var grader = context.Grader;
+                var suite = Path.GetFullPath(parse.GetValue(outFolder)!);
+                SynthResult result;
                 try
                 {
-                    var environment = new GradingEnvironment(GradingEnvironment.HostSdkDir(), packages);
-                    var runId = $"synth-{Environment.ProcessId}";
-                    var grader = new Grader(factory, environment, runId) { Plans = new BuildPlans(factory, environment, runId) };
-                    var suite = Path.GetFullPath(parse.GetValue(outFolder)!);
-                    SynthResult result;
-                    try
-                    {
-                        result = await new TaskSynthesizer(grader).RunAsync(Path.GetFullPath(cloned ?? source), suite, options, line => output.WriteLine($"  {line}"), cancellationToken,
-                            probe => PackageCache.EnsureAsync([probe], packages, cancellationToken));
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        throw new CliException($"Cannot synthesize tasks from {source}: {e.Message}");
-                    }
-
-                    await output.WriteLineAsync($"{result.Tasks.Count} tasks written to {suite} ({result.Sites} sites, {result.Screened} screened; rejected: "
-                        + string.Join(", ", result.Rejected.OrderByDescending(r => r.Value).Select(r => $"{r.Value} {r.Key}")) + ")");
-                    if (result.Tasks.Count > 0)
-                    {
-                        await output.WriteLineAsync($"next: dgm bench validate --suite {suite}");
-                    }
-
-                    return result.Tasks.Count > 0 ? 0 : 1;
+                    result = await new TaskSynthesizer(grader).RunAsync(Path.GetFullPath(cloned ?? source), suite, options, line => output.WriteLine($"  {line}"), cancellationToken,
+                        probe => PackageCache.EnsureAsync([probe], packages, cancellationToken));
                 }
-                finally
+                catch (InvalidOperationException e)
                 {
-                    if (factory is IAsyncDisposable pool)
-                    {
-                        await pool.DisposeAsync();
-                    }
-                    else
-                    {
-                        (factory as IDisposable)?.Dispose();
-                    }
+                    throw new CliException($"Cannot synthesize tasks from {source}: {e.Message}");
                 }
+
+                await output.WriteLineAsync($"{result.Tasks.Count} tasks written to {suite} ({result.Sites} sites, {result.Screened} screened; rejected: "
+                    + string.Join(", ", result.Rejected.OrderByDescending(r => r.Value).Select(r => $"{r.Value} {r.Key}")) + ")");
+                if (result.Tasks.Count > 0)
+                {
+                    await output.WriteLineAsync($"next: dgm bench validate --suite {suite}");
+                }
+
+                return result.Tasks.Count > 0 ? 0 : 1;
             }
             finally
             {

@@ -318,16 +318,9 @@ public sealed class TaskSynthesizer(Grader grader)
     {
         var root = CSharpSyntaxTree.ParseText(text).GetRoot();
         var remove = root.DescendantNodes().OfType<MethodDeclarationSyntax>()
-            .Where(m => names.Contains(FullName(m)))
+            .Where(m => names.Contains(SweBenchImport.TestName(m)))
             .ToList();
         return remove.Count == 0 ? null : root.RemoveNodes(remove, SyntaxRemoveOptions.KeepNoTrivia)!.ToFullString();
-    }
-
-    private static string FullName(MethodDeclarationSyntax method)
-    {
-        var types = method.Ancestors().OfType<BaseTypeDeclarationSyntax>().Reverse().Select(t => t.Identifier.ValueText);
-        var space = string.Join('.', method.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().Select(n => n.Name.ToString()));
-        return $"{(space.Length > 0 ? space + "." : "")}{string.Join('+', types)}.{method.Identifier.ValueText}";
     }
 
     /// <summary>A number in [0, 1) fixed by the seed and the key (not by the order anything ran in).</summary>
