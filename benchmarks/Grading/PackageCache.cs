@@ -96,14 +96,16 @@ public static class PackageCache
         return PackageSetKey(task.RepoDir);
     }
 
-    /// <summary>The distinct package references (and central versions) of a source folder's projects, hashed.</summary>
+    /// <summary>The distinct package references (and central versions) and target frameworks of a source folder's projects, hashed.</summary>
     public static string PackageSetKey(string sourceDir)
     {
         var references = Directory.EnumerateFiles(sourceDir, "*.*", SearchOption.AllDirectories)
             .Where(p => p.EndsWith(".csproj", StringComparison.Ordinal) || p.EndsWith(".props", StringComparison.Ordinal))
             .Where(p => !Path.GetRelativePath(sourceDir, p).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or ".git"))
-            .SelectMany(p => XDocument.Load(p).Descendants().Where(e => e.Name.LocalName is "PackageReference" or "PackageVersion" or "Sdk" || e.Attribute("Sdk") is not null))
-            .Select(e => $"{(string?)e.Attribute("Include") ?? (string?)e.Attribute("Name") ?? (string?)e.Attribute("Sdk")}@{(string?)e.Attribute("Version")}")
+            .SelectMany(p => XDocument.Load(p).Descendants().Where(e => e.Name.LocalName is "PackageReference" or "PackageVersion" or "Sdk" or "TargetFramework" or "TargetFrameworks" or "RuntimeIdentifier" or "RuntimeIdentifiers" || e.Attribute("Sdk") is not null))
+            .Select(e => e.Name.LocalName.StartsWith("Target", StringComparison.Ordinal) || e.Name.LocalName.StartsWith("Runtime", StringComparison.Ordinal)
+                ? $"{e.Name.LocalName}={e.Value.Trim()}" // a framework's targeting pack is a package too
+                : $"{(string?)e.Attribute("Include") ?? (string?)e.Attribute("Name") ?? (string?)e.Attribute("Sdk")}@{(string?)e.Attribute("Version")}")
             .Distinct()
             .Order(StringComparer.Ordinal);
         return Hash(references);

@@ -127,37 +127,104 @@ public sealed class ExternalCodeTests
             Put(Path.Combine(folder, "hidden", "tests", "Calc.Tests", "OpsTests.cs"), Tests);
             var changes = TestProjectSetup.Prepare(repo, "tests/Calc.Tests/Calc.Tests.csproj");
             Assert.IsTrue(changes.Any(c => c.Contains("xUnit v3 runs on Microsoft.Testing.Platform", StringComparison.Ordinal)), string.Join('\n', changes));
-            Put(Path.Combine(folder, "problem.md"), "Ops.Add(1, 2) returns -1.");
-            Put(Path.Combine(folder, "gold.patch"), "diff --git a/src/Calc/Ops.cs b/src/Calc/Ops.cs\n--- a/src/Calc/Ops.cs\n+++ b/src/Calc/Ops.cs\n@@ -5 +5 @@\n-    public static int Add(int a, int b) => a - b;\n+    public static int Add(int a, int b) => a + b;\n");
-            Put(Path.Combine(folder, "task.json"), """
-                {
-                  "instance_id": "external__xunit-add",
-                  "test_command": ["dotnet", "test", "--project", "tests/Calc.Tests/Calc.Tests.csproj"],
-                  "FAIL_TO_PASS": ["Calc.Tests.OpsTests.Adds"],
-                  "PASS_TO_PASS": ["Calc.Tests.OpsTests.ZeroIsNeutral"]
-                }
-                """);
-            var task = TaskLoader.Load(folder);
-            var factory = await DockerFixture.FactoryAsync();
-            await PackageCache.EnsureAsync([task], PackageCache.DefaultFolder, CancellationToken.None);
-            var grader = new Grader(factory, new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder), "tests");
-
-            var fast = new Grader(factory, grader.Environment, "tests") { Plans = new BuildPlans(factory, grader.Environment, "tests") };
-            foreach (var (patch, expected) in new[] { (File.ReadAllText(Path.Combine(folder, "gold.patch")), GradeStatus.Resolved), ("", GradeStatus.Unresolved) })
-            {
-                var full = await grader.GradeAsync(task, patch, CancellationToken.None, runEmpty: true);
-                Assert.AreEqual(expected, full.Status, $"{full.Error}\n{full.OutputTail}");
-
-                // The fast path starts the built application itself: on the platform it takes the TRX options too.
-                var quick = await fast.GradeAsync(task, patch, CancellationToken.None, runEmpty: true, path: GradingPath.Fast);
-                Assert.AreEqual("fast", quick.GradedBy, quick.Fallback);
-                Assert.AreEqual(expected, quick.Status, $"{quick.Error}\n{quick.OutputTail}");
-                CollectionAssert.AreEquivalent(full.Tests.ToList(), quick.Tests.ToList());
-            }
+            await GradesOnBothPathsAsync(folder, "external__xunit-add");
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task A_repository_of_an_older_dotnet_pinned_to_an_SDK_not_installed_here_rolls_forward_and_grades_on_both_paths()
+    {
+        var folder = Directory.CreateTempSubdirectory("dgm-net8-task-").FullName;
+        try
+        {
+            // A repository of .NET 8: global.json pins its SDK, both projects target net8.0; only .NET 10 is installed.
+            var repo = Path.Combine(folder, "repo");
+            Put(Path.Combine(repo, "global.json"), "{\n  \"sdk\": { \"version\": \"8.0.100\" }\n}\n");
+            Put(Path.Combine(repo, "Directory.Build.props"), "<Project><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>\n");
+            Put(Path.Combine(repo, "src", "Calc", "Calc.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>\n");
+            Put(Path.Combine(repo, "src", "Calc", "Ops.cs"), "namespace Calc;\n\npublic static class Ops\n{\n    public static int Add(int a, int b) => a - b;\n}\n");
+            Put(Path.Combine(repo, "tests", "Calc.Tests", "Calc.Tests.csproj"), ExternalRepo.MSTestProject("../../src/Calc/Calc.csproj").Replace("<TargetFramework>net10.0</TargetFramework>", "", StringComparison.Ordinal));
+            const string Tests = """
+                namespace Calc.Tests;
+
+                [TestClass]
+                public sealed class OpsTests
+                {
+                    [TestMethod]
+                    public void ZeroIsNeutral() => Assert.AreEqual(5, Ops.Add(5, 0));
+
+                    [TestMethod]
+                    public void Adds() => Assert.AreEqual(3, Ops.Add(1, 2));
+                }
+                """;
+            Put(Path.Combine(repo, "tests", "Calc.Tests", "OpsTests.cs"), Tests);
+            Put(Path.Combine(folder, "hidden", "tests", "Calc.Tests", "OpsTests.cs"), Tests);
+            var unprepared = await AgentProcess.RunToolAsync("dotnet", ["--version"], repo);
+            Assert.AreNotEqual(0, unprepared.Exit, "the pin is real: no SDK here satisfies 8.0.100: " + unprepared.Output);
+
+            var changes = TestProjectSetup.Prepare(repo, "tests/Calc.Tests/Calc.Tests.csproj");
+            Assert.IsTrue(changes.Any(c => c.StartsWith("global.json: pins the .NET SDK 8.0.100 (rollForward latestPatch), which is not installed here", StringComparison.Ordinal)), string.Join('\n', changes));
+            Assert.IsTrue(changes.Any(c => c.Contains("targets net8.0, whose runtime is not installed here", StringComparison.Ordinal)), string.Join('\n', changes));
+            Assert.AreEqual(0, TestProjectSetup.Prepare(repo, "tests/Calc.Tests/Calc.Tests.csproj").Count, "preparing twice changes nothing");
+
+            await GradesOnBothPathsAsync(folder, "external__net8-add");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void An_SDK_pin_is_satisfied_as_the_SDK_resolves_it_under_each_roll_forward_policy()
+    {
+        Assert.IsTrue(TestProjectSetup.SdkSatisfies("10.0.100", "latestPatch", "10.0.105"));
+        Assert.IsFalse(TestProjectSetup.SdkSatisfies("10.0.100", "latestPatch", "10.0.401"), "another feature band");
+        Assert.IsTrue(TestProjectSetup.SdkSatisfies("10.0.100", "latestFeature", "10.0.401"));
+        Assert.IsFalse(TestProjectSetup.SdkSatisfies("10.0.401", "latestFeature", "10.0.100"), "older");
+        Assert.IsTrue(TestProjectSetup.SdkSatisfies("8.0.100", "latestMajor", "10.0.401"));
+        Assert.IsFalse(TestProjectSetup.SdkSatisfies("8.0.100", "latestMinor", "10.0.401"), "another major");
+        Assert.IsFalse(TestProjectSetup.SdkSatisfies("11.0.100", "latestMajor", "10.0.401"), "newer than installed");
+        Assert.IsTrue(TestProjectSetup.SdkSatisfies("10.0.401", "disable", "10.0.401"));
+        Assert.IsFalse(TestProjectSetup.SdkSatisfies("10.0.400", "disable", "10.0.401"));
+        Assert.IsTrue(TestProjectSetup.SdkSatisfies("10.0.100-rc.1.25451.107", "latestFeature", "10.0.401"), "a preview pin");
+    }
+
+    /// <summary>
+    /// The task of the Calc repository in <paramref name="folder"/> (Ops.Add subtracts; Adds fails, ZeroIsNeutral passes): its gold patch
+    /// resolves and no fix does not, on the full and the fast path, with the same per-test results.
+    /// </summary>
+    private static async Task GradesOnBothPathsAsync(string folder, string id)
+    {
+        Put(Path.Combine(folder, "problem.md"), "Ops.Add(1, 2) returns -1.");
+        Put(Path.Combine(folder, "gold.patch"), "diff --git a/src/Calc/Ops.cs b/src/Calc/Ops.cs\n--- a/src/Calc/Ops.cs\n+++ b/src/Calc/Ops.cs\n@@ -5 +5 @@\n-    public static int Add(int a, int b) => a - b;\n+    public static int Add(int a, int b) => a + b;\n");
+        Put(Path.Combine(folder, "task.json"), $$"""
+            {
+              "instance_id": "{{id}}",
+              "test_command": ["dotnet", "test", "--project", "tests/Calc.Tests/Calc.Tests.csproj"],
+              "FAIL_TO_PASS": ["Calc.Tests.OpsTests.Adds"],
+              "PASS_TO_PASS": ["Calc.Tests.OpsTests.ZeroIsNeutral"]
+            }
+            """);
+        var task = TaskLoader.Load(folder);
+        var factory = await DockerFixture.FactoryAsync();
+        await PackageCache.EnsureAsync([task], PackageCache.DefaultFolder, CancellationToken.None);
+        var grader = new Grader(factory, new GradingEnvironment(GradingEnvironment.HostSdkDir(), PackageCache.DefaultFolder), "tests");
+        var fast = new Grader(factory, grader.Environment, "tests") { Plans = new BuildPlans(factory, grader.Environment, "tests") };
+        foreach (var (patch, expected) in new[] { (File.ReadAllText(Path.Combine(folder, "gold.patch")), GradeStatus.Resolved), ("", GradeStatus.Unresolved) })
+        {
+            var full = await grader.GradeAsync(task, patch, CancellationToken.None, runEmpty: true);
+            Assert.AreEqual(expected, full.Status, $"{full.Error}\n{full.OutputTail}");
+
+            // The fast path starts the built application itself: on the platform it takes the TRX options too.
+            var quick = await fast.GradeAsync(task, patch, CancellationToken.None, runEmpty: true, path: GradingPath.Fast);
+            Assert.AreEqual("fast", quick.GradedBy, quick.Fallback);
+            Assert.AreEqual(expected, quick.Status, $"{quick.Error}\n{quick.OutputTail}");
+            CollectionAssert.AreEquivalent(full.Tests.ToList(), quick.Tests.ToList());
         }
     }
 }
