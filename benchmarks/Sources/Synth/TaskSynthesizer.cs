@@ -211,11 +211,24 @@ public sealed class TaskSynthesizer(Grader grader)
 
         var failing = report.Tests.Where(t => t.Value != TestStatus.Passed).Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
         var passing = report.Tests.Where(t => t.Value == TestStatus.Passed).Select(t => t.Key).Order(StringComparer.Ordinal).ToList();
-        return report.Tests.Values.Any(s => s is TestStatus.Missing or TestStatus.TimedOut) ? (null, "a test is missing or timed out")
-            : passing.Count == 0 ? (null, "every test fails")
-            : failing.Count > Math.Max(1, options.FailingCap * testCount) ? (null, "nearly every test fails")
-            : (new Bug(mutations, failing, passing, report.Failures), null);
+        return Rejection(report, testCount, options.FailingCap) is { } why ? (null, why) : (new Bug(mutations, failing, passing, report.Failures), null);
     }
+
+    /// <summary>Why a mutant graded unresolved still makes no task (null: it makes one).</summary>
+    public static string? Rejection(TaskReport report, int testCount, double failingCap)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var failing = report.Tests.Count(t => t.Value != TestStatus.Passed);
+        return report.Tests.Values.Any(s => s is TestStatus.Missing or TestStatus.TimedOut) ? "a test is missing or timed out"
+            : failing == report.Tests.Count ? "every test fails"
+            : failing > Math.Max(1, failingCap * testCount) ? "nearly every test fails"
+            // How a test that exhausts memory or the stack ends depends on the machine's limits (an exception here,
+            // the test process killed there): the empty patch's verdict would not be stable.
+            : report.Failures.Values.Any(m => ExhaustionMarkers.Any(x => m.Contains(x, StringComparison.Ordinal))) ? "a test runs out of memory or stack"
+            : null;
+    }
+
+    private static readonly string[] ExhaustionMarkers = ["OutOfMemoryException", "InsufficientExecutionStackException", "StackOverflow"];
 
     /// <summary>The diff that applies the mutations (forward) or undoes them (the gold patch), per file; null when a mutated file does not parse.</summary>
     private static string? Patch(string clean, IReadOnlyList<Mutation> mutations, bool forward)

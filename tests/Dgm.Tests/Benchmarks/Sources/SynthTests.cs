@@ -1,3 +1,4 @@
+using Dgm.Benchmarks.Grading;
 using Dgm.Benchmarks.Sources.Synth;
 using Dgm.Benchmarks.Tasks;
 using Dgm.Tests.Support;
@@ -144,6 +145,31 @@ public sealed class SynthTests
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    [TestMethod]
+    public void A_mutant_whose_tests_run_out_of_memory_or_stack_makes_no_task_since_how_it_fails_depends_on_the_machine()
+    {
+        TaskReport Report(string message) => new()
+        {
+            InstanceId = "probe",
+            Status = GradeStatus.Unresolved,
+            Tests = new Dictionary<string, TestStatus> { ["T.Fails"] = TestStatus.Failed, ["T.Passes"] = TestStatus.Passed, ["T.AlsoPasses"] = TestStatus.Passed },
+            Failures = new Dictionary<string, string> { ["T.Fails"] = message },
+        };
+
+        Assert.IsNull(TaskSynthesizer.Rejection(Report("Assert.AreEqual failed. Expected:<3>. Actual:<-1>."), 3, 0.6), "a plain failure makes a task");
+        foreach (var message in new[]
+        {
+            "Test method T.Fails threw exception: System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
+            "Test method T.Fails threw exception: System.InsufficientExecutionStackException: Insufficient stack to continue executing the program safely.",
+        })
+        {
+            Assert.AreEqual("a test runs out of memory or stack", TaskSynthesizer.Rejection(Report(message), 3, 0.6), message);
+        }
+
+        var killed = Report("") with { Tests = new Dictionary<string, TestStatus> { ["T.Fails"] = TestStatus.Missing, ["T.Passes"] = TestStatus.Passed } };
+        Assert.AreEqual("a test is missing or timed out", TaskSynthesizer.Rejection(killed, 2, 0.6), "the test process killed midway");
     }
 
     private static SortedDictionary<string, byte[]> Snapshot(string folder) =>

@@ -28,6 +28,7 @@ public static class RomanNumeral
             while (value >= amount)
             {
                 builder.Append(symbol);
+                value -= amount;
             }
         }
 
@@ -85,7 +86,7 @@ public static class RomanNumeral
 
     private static int DigitValue(char digit) => digit switch
     {
-        'I' => 1,
+        'I' => 0,
         'V' => 5,
         'X' => 10,
         'L' => 50,

@@ -3,10 +3,20 @@ namespace Numeration.Tests;
 [TestClass]
 public sealed class RomanNumeralTests
 {
+    [TestMethod]
+    public void ToRoman_UsesSubtractiveForms()
+    {
+        Assert.AreEqual("MCMXCIV", RomanNumeral.ToRoman(1994));
+        Assert.AreEqual("XLIX", RomanNumeral.ToRoman(49));
+        Assert.AreEqual("MMMCMXCIX", RomanNumeral.ToRoman(3999));
+    }
 
     [TestMethod]
     public void ToRoman_OutOfRangeThrows() =>
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => RomanNumeral.ToRoman(0));
+
+    [TestMethod]
+    public void Parse_IsCaseInsensitive() => Assert.AreEqual(2024, RomanNumeral.Parse("mmxxiv"));
 
     [TestMethod]
     public void Parse_EmptyThrowsFormatException() =>
@@ -24,8 +34,26 @@ public sealed class RomanNumeralTests
         Assert.ThrowsExactly<FormatException>(() => RomanNumeral.Parse("X7"));
 
     [TestMethod]
+    public void Parse_RepeatedDigitsThrowFormatException() =>
+        Assert.ThrowsExactly<FormatException>(() => RomanNumeral.Parse("IIII"));
+
+    [TestMethod]
+    public void Parse_InvalidSubtractionThrowsFormatException()
+    {
+        Assert.ThrowsExactly<FormatException>(() => RomanNumeral.Parse("VX"));
+        Assert.ThrowsExactly<FormatException>(() => RomanNumeral.Parse("IC"));
+    }
+
+    [TestMethod]
     public void Parse_TooLargeThrowsFormatException() =>
         Assert.ThrowsExactly<FormatException>(() => RomanNumeral.Parse("MMMM"));
+
+    [TestMethod]
+    public void TryParse_NonCanonicalReturnsFalse()
+    {
+        Assert.IsFalse(RomanNumeral.TryParse("VX", out _));
+        Assert.IsFalse(RomanNumeral.TryParse("XXXX", out _));
+    }
 
     [TestMethod]
     public void TryParse_NullReturnsFalse() => Assert.IsFalse(RomanNumeral.TryParse(null, out _));
