@@ -67,20 +67,37 @@ public static partial class ResultCheck
         }
 
         var perTest = TrxReader.Aggregate(results);
-        if (Mismatch(evidence.Declared, perTest.Keys) is { } mismatch)
+        if (Unknown(evidence.Declared, perTest.Keys) is { } unknown)
         {
-            return CheckedResults.Forged(mismatch);
+            return CheckedResults.Forged(unknown);
         }
 
-        if (!perTest.TryGetValue(tripwire.MustFail, out var mustFail) || mustFail != TestStatus.Failed)
-        {
-            return CheckedResults.Forged($"the tripwire test that always fails is reported {(perTest.ContainsKey(tripwire.MustFail) ? mustFail.ToString().ToLowerInvariant() : "missing")}");
-        }
-
+        // The tripwire, as far as the run got to it: a result that is there must be the true one.
         var pass = results.Where(r => r.Name == tripwire.MustPass).ToList();
-        if (pass.Count != 1 || pass[0].Status != TestStatus.Passed || !pass[0].StdOut.Contains(tripwire.Token, StringComparison.Ordinal))
+        if (perTest.TryGetValue(tripwire.MustFail, out var mustFail) && mustFail != TestStatus.Failed)
+        {
+            return CheckedResults.Forged($"the tripwire test that always fails is reported {mustFail.ToString().ToLowerInvariant()}");
+        }
+
+        if (pass.Count > 0 && (pass.Count != 1 || pass[0].Status != TestStatus.Passed || !pass[0].StdOut.Contains(tripwire.Token, StringComparison.Ordinal)))
         {
             return CheckedResults.Forged("the tripwire test that always passes is not reported passing with the token it printed");
+        }
+
+        if (LeftOut(evidence.Declared, perTest.Keys) is { } left)
+        {
+            // A test process that crashed or was killed midway (out of memory, a stack overflow, FailFast) leaves the
+            // results of the tests it finished, and ends with its own exit code (the platform's 7, a signal's): an
+            // error, never a pass. Only a run that ended as a finished run does (0, or 2: some failed) is forged.
+            // A test host that the platform saw end with exit code 0 before its tests were done was ended on purpose
+            // (Environment.Exit after forging a report, which the platform then replaced with what it recovered).
+            // What the console counted (written outside the test host) must be what the TRX holds, or the report was forged before the end.
+            var total = SummaryTotal().Match(evidence.Output);
+            var counted = total.Success ? int.Parse(total.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : results.Count;
+            return evidence.ExitCode is 0 or SomeTestsFailed ? CheckedResults.Forged(left)
+                : HostExitedZero().IsMatch(evidence.Output) ? CheckedResults.Forged($"the test host exited with code 0 before every test ran: {left}")
+                : counted != results.Count ? CheckedResults.Forged($"the test process ended with exit code {evidence.ExitCode} midway, its console counted {counted} tests run and the TRX holds {results.Count}")
+                : CheckedResults.Failed($"the test process ended with exit code {evidence.ExitCode} before every test ran (it crashed or was killed): {left} (see output_tail)");
         }
 
         if (evidence.ExitCode == 0)
@@ -106,15 +123,15 @@ public static partial class ResultCheck
         return new CheckedResults(perTest, null, null) { Failures = failures };
     }
 
-    private static string? Mismatch(IReadOnlySet<string> declared, IEnumerable<string> reported)
+    private static string? Unknown(IReadOnlySet<string> declared, IEnumerable<string> reported)
+    {
+        var unknown = reported.Where(r => !declared.Contains(r)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return unknown.Count > 0 ? $"the results name tests the test assembly does not declare: {string.Join(", ", unknown.Take(3))}" : null;
+    }
+
+    private static string? LeftOut(IReadOnlySet<string> declared, IEnumerable<string> reported)
     {
         var reportedSet = reported.ToHashSet(StringComparer.Ordinal);
-        var unknown = reportedSet.Where(r => !declared.Contains(r)).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0)
-        {
-            return $"the results name tests the test assembly does not declare: {string.Join(", ", unknown.Take(3))}";
-        }
-
         var left = declared.Where(d => !reportedSet.Contains(d)).Order(StringComparer.Ordinal).ToList();
         return left.Count > 0 ? $"the results leave out tests the test assembly declares: {string.Join(", ", left.Take(3))}" : null;
     }
@@ -146,6 +163,12 @@ public static partial class ResultCheck
     [GeneratedRegex(@"^failed (.+?) \(\d[^)]*\)\s*$", RegexOptions.Multiline)]
     private static partial Regex FailedLine();
 
+    [GeneratedRegex(@"Test application process didn't exit gracefully, exit code is '0'")]
+    private static partial Regex HostExitedZero();
+
     [GeneratedRegex(@"^Test run summary: .*\n(?:.*\n)*?\s+failed: (\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex SummaryFailed();
+
+    [GeneratedRegex(@"^Test run summary: .*\n(?:.*\n)*?\s+total: (\d+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex SummaryTotal();
 }

@@ -65,6 +65,40 @@ public sealed class ResultCheckTests
     }
 
     [TestMethod]
+    public void Results_that_stop_midway_are_an_error_when_the_test_process_crashed_and_tampered_when_it_says_it_finished()
+    {
+        // What the platform leaves when a test kills its process (FailFast, out of memory): the tests before it, exit code 7.
+        var partial = Trx(("Lib.Tests.T.Works", "Passed", ""), (Wire.MustFail, "Failed", ""), (Wire.MustPass, "Passed", Wire.Token));
+        var threeRan = "Test run summary: Failed!\n  error: 1\n\n  total: 3\n  failed: 1\n  succeeded: 2\n  skipped: 0\n";
+        foreach (var crash in new[] { 7, 137, 134 })
+        {
+            var result = ResultCheck.Check(Evidence(crash, partial, threeRan));
+            Assert.IsNull(result.Tampered, result.Tampered);
+            StringAssert.Contains(result.Error, $"exit code {crash} before every test ran");
+            StringAssert.Contains(result.Error, "Lib.Tests.T.Breaks");
+            Assert.AreEqual(0, result.Results.Count, "no result of a crashed run is trusted");
+        }
+
+        // Even with every declared test passing in what was left, a crash exit code is never a pass.
+        var allPassedButCrashed = Trx(("Lib.Tests.T.Works", "Passed", ""), ("Lib.Tests.T.Breaks", "Passed", ""), (Wire.MustFail, "Failed", ""), (Wire.MustPass, "Passed", Wire.Token));
+        Assert.AreEqual(0, ResultCheck.Check(Evidence(7, allPassedButCrashed, threeRan.Replace("total: 3", "total: 4", StringComparison.Ordinal))).Results.Count);
+        StringAssert.Contains(ResultCheck.Check(Evidence(0, partial, Console())).Tampered, "leave out tests");
+
+        // A host the platform saw exit with code 0 midway was ended on purpose (the report it forged then replaced by the platform's).
+        StringAssert.Contains(ResultCheck.Check(Evidence(7, partial, threeRan + "\nTest application process didn't exit gracefully, exit code is '0'\n")).Tampered, "exited with code 0");
+
+        // The console (outside the test host) counted no test, yet the TRX holds results: written before the end, by the tests' process.
+        var zeroRan = "Test run summary: Zero tests ran\n  error: 1\n\n  total: 0\n  failed: 0\n  succeeded: 0\n  skipped: 0\n";
+        StringAssert.Contains(ResultCheck.Check(Evidence(7, partial, zeroRan)).Tampered, "its console counted 0 tests run and the TRX holds 3");
+
+        // A crash does not hide a forgery in what was left: the tripwire there must still be the true one.
+        var forgedThenCrashed = Trx(("Lib.Tests.T.Works", "Passed", ""), (Wire.MustFail, "Passed", ""));
+        StringAssert.Contains(ResultCheck.Check(Evidence(7, forgedThenCrashed, threeRan)).Tampered, "always fails is reported passed");
+        var tokenless = Trx(("Lib.Tests.T.Works", "Passed", ""), (Wire.MustPass, "Passed", "no token"));
+        StringAssert.Contains(ResultCheck.Check(Evidence(137, tokenless, threeRan)).Tampered, "token");
+    }
+
+    [TestMethod]
     public void A_second_trx_or_a_garbled_one_is_tampered_and_a_crash_is_an_error()
     {
         StringAssert.Contains(ResultCheck.Check(Evidence(2, Honest(), Console("Breaks")) with { OtherTrxFiles = ["forged.trx"] }).Tampered, "forged.trx");
