@@ -87,10 +87,6 @@ public sealed class ResultCheckTests
         // A host the platform saw exit with code 0 midway was ended on purpose (the report it forged then replaced by the platform's).
         StringAssert.Contains(ResultCheck.Check(Evidence(7, partial, threeRan + "\nTest application process didn't exit gracefully, exit code is '0'\n")).Tampered, "exited with code 0");
 
-        // The console (outside the test host) counted no test, yet the TRX holds results: written before the end, by the tests' process.
-        var zeroRan = "Test run summary: Zero tests ran\n  error: 1\n\n  total: 0\n  failed: 0\n  succeeded: 0\n  skipped: 0\n";
-        StringAssert.Contains(ResultCheck.Check(Evidence(7, partial, zeroRan)).Tampered, "its console counted 0 tests run and the TRX holds 3");
-
         // A crash does not hide a forgery in what was left: the tripwire there must still be the true one.
         var forgedThenCrashed = Trx(("Lib.Tests.T.Works", "Passed", ""), (Wire.MustFail, "Passed", ""));
         StringAssert.Contains(ResultCheck.Check(Evidence(7, forgedThenCrashed, threeRan)).Tampered, "always fails is reported passed");
