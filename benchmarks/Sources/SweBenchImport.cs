@@ -24,6 +24,9 @@ public sealed record RepoImportConfig
     public int TimeoutSeconds { get; init; } = 600;
 
     public string Split { get; init; } = "train";
+
+    /// <summary>The .NET SDK the repository builds with (global.json's sdk.version); rolled forward when it is not installed here.</summary>
+    public string? Sdk { get; init; }
 }
 
 /// <summary>
@@ -131,6 +134,11 @@ public static class SweBenchImport
             }
 
             var notes = new List<string>();
+            if (config.Sdk is { Length: > 0 } sdk)
+            {
+                notes.Add(TestProjectSetup.PinSdk(repo, sdk));
+            }
+
             var testProject = config.TestProject ?? TestProjectOf(work, touched) ?? throw new ImportException(id, $"no test project holds the files test_patch touches ({string.Join(", ", touched.Take(3))}); name it in the config's repos.{repoName}.test_project");
             if (!File.Exists(Path.Combine(repo, testProject)))
             {
@@ -168,6 +176,15 @@ public static class SweBenchImport
                     ["source"] = $"{repoName}@{baseCommit}",
                 },
             };
+            // SWE-bench's optional environment fields, kept with the task (its packages restore from the base commit's projects).
+            foreach (var optional in new[] { "version", "environment_setup_commit" })
+            {
+                if (instance[optional] is JsonValue value && value.ToString() is { Length: > 0 } text)
+                {
+                    spec["tags"]![optional] = text;
+                }
+            }
+
             await File.WriteAllTextAsync(Path.Combine(task, "task.json"), spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", cancellationToken);
             var final = Path.Combine(output, folderName);
             if (Directory.Exists(final))

@@ -108,16 +108,7 @@ public static class TestProjectSetup
     private static List<string> GlobalJson(string repo)
     {
         var path = Path.Combine(repo, "global.json");
-        JsonObject json;
-        try
-        {
-            json = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject ?? [] : [];
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException($"global.json is not valid JSON ({e.Message}); fix it or remove it before making tasks from this repository", e);
-        }
-
+        var json = ReadGlobalJson(path);
         var changes = new List<string>();
         if (!(json["test"] is JsonObject test && (string?)test["runner"] == "Microsoft.Testing.Platform"))
         {
@@ -152,6 +143,29 @@ public static class TestProjectSetup
         }
 
         return changes;
+    }
+
+    /// <summary>Sets global.json's SDK version (a repository's config names the SDK it builds with); what changed. <see cref="Prepare"/> then rolls it forward where it is not installed.</summary>
+    public static string PinSdk(string repo, string version)
+    {
+        var path = Path.Combine(repo, "global.json");
+        var json = ReadGlobalJson(path);
+        json["sdk"] = json["sdk"] as JsonObject ?? [];
+        json["sdk"]!["version"] = version;
+        File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return $"global.json: the .NET SDK {version} (the import config's sdk)";
+    }
+
+    private static JsonObject ReadGlobalJson(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject ?? [] : [];
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"global.json is not valid JSON ({e.Message}); fix it or remove it before making tasks from this repository", e);
+        }
     }
 
     /// <summary>Whether an installed SDK version satisfies global.json's pin under its roll-forward policy (the SDK's rules; previews as their release).</summary>

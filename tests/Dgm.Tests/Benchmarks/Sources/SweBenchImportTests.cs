@@ -74,6 +74,8 @@ public sealed class SweBenchImportTests
                 // As SWE-bench stores them (JSON-encoded strings), with a data row's display name and a name without its namespace.
                 ["FAIL_TO_PASS"] = JsonSerializer.Serialize(failToPass ?? new[] { "Calc.Tests.AddTests.AddsSmallNumbers (1,2,3)", "AddTests.AddsLargeNumbers" }),
                 ["PASS_TO_PASS"] = new JsonArray("Calc.Tests.OpsTests.TwiceDoubles"),
+                ["version"] = "1.2",
+                ["environment_setup_commit"] = baseCommit,
             }.ToJsonString();
             var instances = Path.Combine(work, "instances.jsonl");
             File.WriteAllLines(instances,
@@ -87,7 +89,10 @@ public sealed class SweBenchImportTests
             ]);
             var suite = Path.Combine(work, "suite");
 
-            var (exit, output, error) = await DgmCli.RunAsync("bench", "import", "--instances", instances, "--repos", Path.Combine(work, "mirrors"), "--out", suite);
+            // The repository's config names an SDK it builds with that is not installed here: pinned, then rolled forward.
+            var config = Path.Combine(work, "repos.json");
+            File.WriteAllText(config, """{"repos": {"acme/calc": {"sdk": "10.0.100"}}}""");
+            var (exit, output, error) = await DgmCli.RunAsync("bench", "import", "--instances", instances, "--repos", Path.Combine(work, "mirrors"), "--out", suite, "--config", config);
 
             Assert.AreEqual(0, exit, output + error);
             StringAssert.Contains(output, "1 of 6 instances imported");
@@ -107,6 +112,12 @@ public sealed class SweBenchImportTests
             Assert.IsTrue(File.Exists(Path.Combine(task.HiddenDir, "tests", "Calc.Tests", "AddTests.cs")));
             Assert.IsFalse(Directory.Exists(Path.Combine(task.RepoDir, ".git")), "no history in the task's repository");
             StringAssert.Contains(File.ReadAllText(Path.Combine(task.RepoDir, "src", "Calc", "Ops.cs")), "a - b", "the repository is at the base commit");
+            var tags = JsonNode.Parse(File.ReadAllText(Path.Combine(suite, "acme__calc-1", "task.json")))!["tags"]!;
+            Assert.AreEqual("1.2", (string?)tags["version"]);
+            Assert.AreEqual(baseCommit, (string?)tags["environment_setup_commit"]);
+            var sdk = JsonNode.Parse(File.ReadAllText(Path.Combine(task.RepoDir, "global.json")))!["sdk"]!;
+            Assert.AreEqual("10.0.100", (string?)sdk["version"]);
+            Assert.AreEqual("latestMajor", (string?)sdk["rollForward"], "10.0.100's feature band is not installed here (10.0.4xx): it rolls forward");
 
             // The imported suite is a suite like any other: gold resolves twice, an empty patch does not.
             var (valid, validation, validationError) = await DgmCli.RunAsync("bench", "validate", "--suite", suite, "--workers", "1");
