@@ -96,6 +96,17 @@ public static partial class ResultCheck
                 : CheckedResults.Failed($"the test process ended with exit code {evidence.ExitCode} before every test ran (it crashed or was killed): {left} (see output_tail)");
         }
 
+        // Every declared test reported: the tripwire must be among them (a build that left it out declares no tripwire).
+        if (!perTest.ContainsKey(tripwire.MustFail))
+        {
+            return CheckedResults.Forged("the tripwire test that always fails is reported missing");
+        }
+
+        if (pass.Count == 0)
+        {
+            return CheckedResults.Forged("the tripwire test that always passes is not reported passing with the token it printed");
+        }
+
         if (evidence.ExitCode == 0)
         {
             return CheckedResults.Forged("the test command reported success (exit code 0) although the tripwire test failed");

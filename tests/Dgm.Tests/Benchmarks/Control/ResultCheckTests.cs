@@ -87,6 +87,13 @@ public sealed class ResultCheckTests
         // A host the platform saw exit with code 0 midway was ended on purpose (the report it forged then replaced by the platform's).
         StringAssert.Contains(ResultCheck.Check(Evidence(7, partial, threeRan + "\nTest application process didn't exit gracefully, exit code is '0'\n")).Tampered, "exited with code 0");
 
+        // A build that left the tripwire out declares none: results without it are never trusted, crash or not.
+        var noWire = Trx(("Lib.Tests.T.Works", "Passed", ""), ("Lib.Tests.T.Breaks", "Failed", ""));
+        var declaredWithoutWire = new TestEvidence(2, noWire, [], new HashSet<string> { "Lib.Tests.T.Works", "Lib.Tests.T.Breaks" }, Console("Breaks"), Wire);
+        StringAssert.Contains(ResultCheck.Check(declaredWithoutWire).Tampered, "always fails is reported missing");
+        var onlyFailing = Trx(("Lib.Tests.T.Works", "Passed", ""), ("Lib.Tests.T.Breaks", "Failed", ""), (Wire.MustFail, "Failed", ""));
+        StringAssert.Contains(ResultCheck.Check(declaredWithoutWire with { Trx = onlyFailing, Declared = new HashSet<string> { "Lib.Tests.T.Works", "Lib.Tests.T.Breaks", Wire.MustFail } }).Tampered, "always passes");
+
         // A crash does not hide a forgery in what was left: the tripwire there must still be the true one.
         var forgedThenCrashed = Trx(("Lib.Tests.T.Works", "Passed", ""), (Wire.MustFail, "Passed", ""));
         StringAssert.Contains(ResultCheck.Check(Evidence(7, forgedThenCrashed, threeRan)).Tampered, "always fails is reported passed");
