@@ -37,6 +37,8 @@ public static partial class ResultCheck
     /// <summary>Microsoft.Testing.Platform's exit code when at least one test failed (the tripwire always does).</summary>
     public const int SomeTestsFailed = 2;
 
+    private const string PassingTripwireUntrue = "the tripwire test that always passes is not reported passing with the token it printed";
+
     /// <summary>How much of a failure message a report keeps.</summary>
     private const int FailureCap = 1000;
 
@@ -81,7 +83,7 @@ public static partial class ResultCheck
 
         if (pass.Count > 0 && (pass.Count != 1 || pass[0].Status != TestStatus.Passed || !pass[0].StdOut.Contains(tripwire.Token, StringComparison.Ordinal)))
         {
-            return CheckedResults.Forged("the tripwire test that always passes is not reported passing with the token it printed");
+            return CheckedResults.Forged(PassingTripwireUntrue);
         }
 
         if (LeftOut(evidence.Declared, perTest.Keys) is { } left)
@@ -104,7 +106,7 @@ public static partial class ResultCheck
 
         if (pass.Count == 0)
         {
-            return CheckedResults.Forged("the tripwire test that always passes is not reported passing with the token it printed");
+            return CheckedResults.Forged(PassingTripwireUntrue);
         }
 
         if (evidence.ExitCode == 0)

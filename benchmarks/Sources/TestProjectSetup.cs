@@ -199,7 +199,7 @@ public static class TestProjectSetup
     /// <summary>The first target framework of the test project (or a Directory.Build.props above it) whose .NET runtime no installed one serves (same major, minor at least), or null.</summary>
     private static string? MissingRuntime(string repo, string projectPath, XElement project)
     {
-        var frameworks = Property(project, "TargetFrameworks") ?? Property(project, "TargetFramework") ?? InheritedFramework(repo, projectPath);
+        var frameworks = Frameworks(project) ?? InheritedFramework(repo, projectPath);
         var runtimes = Installed(Path.Combine("shared", "Microsoft.NETCore.App")).Select(Numbers).OfType<Version>().ToList();
         foreach (var framework in (frameworks ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -224,7 +224,7 @@ public static class TestProjectSetup
         for (var dir = Path.GetDirectoryName(Path.GetFullPath(projectPath)); dir is not null && dir.StartsWith(root, StringComparison.Ordinal); dir = Path.GetDirectoryName(dir))
         {
             var props = Path.Combine(dir, "Directory.Build.props");
-            if (File.Exists(props) && XDocument.Load(props).Root is { } element && (Property(element, "TargetFrameworks") ?? Property(element, "TargetFramework")) is { } value)
+            if (File.Exists(props) && XDocument.Load(props).Root is { } element && Frameworks(element) is { } value)
             {
                 return value;
             }
@@ -232,6 +232,8 @@ public static class TestProjectSetup
 
         return null;
     }
+
+    private static string? Frameworks(XElement project) => Property(project, "TargetFrameworks") ?? Property(project, "TargetFramework");
 
     /// <summary>A version's numbers ("10.0.401", "8.0.100-rc.1.23455.8" as 8.0.100), or null.</summary>
     private static Version? Numbers(string text) =>
