@@ -10,7 +10,11 @@ namespace Dgm.Benchmarks.Control;
 /// <param name="Declared">The tests the compiled test assembly declares, read from its metadata.</param>
 /// <param name="Output">The test command's console output, as captured by the sandbox.</param>
 /// <param name="Tripwire">The tripwire written into the test project for this run.</param>
-public sealed record TestEvidence(int ExitCode, string? Trx, IReadOnlyList<string> OtherTrxFiles, IReadOnlySet<string> Declared, string Output, Tripwire Tripwire);
+public sealed record TestEvidence(int ExitCode, string? Trx, IReadOnlyList<string> OtherTrxFiles, IReadOnlySet<string> Declared, string Output, Tripwire Tripwire)
+{
+    /// <summary>Declared tests the runner was told to leave out (the task's exclude_tests): not expected, not in the results.</summary>
+    public IReadOnlySet<string> Excluded { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>The cross-checked outcome of a test run: per-test results, or why they are not trusted.</summary>
 /// <param name="Results">Per test method, the tripwire left out; empty when not trusted.</param>
@@ -86,7 +90,7 @@ public static partial class ResultCheck
             return CheckedResults.Forged(PassingTripwireUntrue);
         }
 
-        if (LeftOut(evidence.Declared, perTest.Keys) is { } left)
+        if (LeftOut(evidence.Declared.Except(evidence.Excluded), perTest.Keys) is { } left)
         {
             // A test process that crashed or was killed midway (out of memory, a stack overflow, FailFast) leaves the
             // results of the tests it finished, and ends with its own exit code (the platform's 7, a signal's): an
@@ -126,6 +130,11 @@ public static partial class ResultCheck
 
         perTest.Remove(tripwire.MustFail);
         perTest.Remove(tripwire.MustPass);
+        foreach (var excluded in evidence.Excluded)
+        {
+            perTest.Remove(excluded);
+        }
+
         var failures = results.Where(r => r.Status != TestStatus.Passed && r.Message.Length > 0 && perTest.ContainsKey(r.Name))
             .DistinctBy(r => r.Name)
             .ToDictionary(r => r.Name, r => r.Message.Length <= FailureCap ? r.Message : r.Message[..FailureCap], StringComparer.Ordinal);
@@ -138,7 +147,7 @@ public static partial class ResultCheck
         return unknown.Count > 0 ? $"the results name tests the test assembly does not declare: {string.Join(", ", unknown.Take(3))}" : null;
     }
 
-    private static string? LeftOut(IReadOnlySet<string> declared, IEnumerable<string> reported)
+    private static string? LeftOut(IEnumerable<string> declared, IEnumerable<string> reported)
     {
         var reportedSet = reported.ToHashSet(StringComparer.Ordinal);
         var left = declared.Where(d => !reportedSet.Contains(d)).Order(StringComparer.Ordinal).ToList();

@@ -50,7 +50,7 @@ internal static partial class TestRunner
             return new TestRunOutcome(CheckedResults.Failed("grading failed: the build did not say where it wrote the test assembly"), false, true, clock.Elapsed.TotalSeconds, Tail(buildOutput, 4000));
         }
 
-        return await TestAsync(sandbox, [.. task.Spec.TestCommand, "--no-build"], null, deadline, declared, tripwire, scratch, clock, cancellationToken);
+        return await TestAsync(sandbox, [.. task.Spec.TestCommand, "--no-build"], null, deadline, Expected(task, projectFile, declared, tripwire), tripwire, scratch, clock, cancellationToken);
     }
 
     /// <summary>
@@ -63,7 +63,8 @@ internal static partial class TestRunner
         var clock = Stopwatch.StartNew();
         await sandbox.CopyInAsync(repo, sandbox.WorkDir, cancellationToken);
         var folder = $"{sandbox.WorkDir}/{outputDir}";
-        return await TestAsync(sandbox, ["dotnet", "exec", $"{assemblyName}.dll"], folder, TimeSpan.FromSeconds(task.Spec.TimeoutSeconds), declared, tripwire, scratch, clock, cancellationToken);
+        var expected = Expected(task, Path.Combine(repo, TestProject(task.Spec.TestCommand)), declared, tripwire);
+        return await TestAsync(sandbox, ["dotnet", "exec", $"{assemblyName}.dll"], folder, TimeSpan.FromSeconds(task.Spec.TimeoutSeconds), expected, tripwire, scratch, clock, cancellationToken);
     }
 
     /// <summary>Writes the tripwire tests into the task's test project folder.</summary>
@@ -76,8 +77,29 @@ internal static partial class TestRunner
         return tripwire;
     }
 
-    private static async Task<TestRunOutcome> TestAsync(ISandbox sandbox, IReadOnlyList<string> command, string? workingDirectory, TimeSpan deadline, IReadOnlySet<string> declared, Tripwire tripwire, string scratch, Stopwatch clock, CancellationToken cancellationToken)
+    /// <summary>What a run must report: the declared tests, less those the task excludes (never the tripwire), and the runner's options that leave those out.</summary>
+    private static Expectation Expected(BenchTask task, string projectFile, IReadOnlySet<string> declared, Tripwire tripwire)
     {
+        var excluded = TestExclusions.Excluded(task.Spec.ExcludeTests, declared, [tripwire.MustFail, tripwire.MustPass]);
+        return new Expectation(declared, excluded, TestExclusions.RunnerArguments(excluded, UsesXunit(projectFile)));
+    }
+
+    /// <summary>Whether the test project references xUnit v3 (its runner has its own filter options).</summary>
+    internal static bool UsesXunit(string projectFile)
+    {
+        try
+        {
+            return XDocument.Load(projectFile).Descendants().Any(e => e.Name.LocalName == "PackageReference" && ((string?)e.Attribute("Include") ?? "").StartsWith("xunit.v3", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<TestRunOutcome> TestAsync(ISandbox sandbox, IReadOnlyList<string> command, string? workingDirectory, TimeSpan deadline, Expectation expected, Tripwire tripwire, string scratch, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var declared = expected.Declared;
         if (!declared.Contains(tripwire.MustFail) || !declared.Contains(tripwire.MustPass))
         {
             return new TestRunOutcome(CheckedResults.Failed("grading failed: the tripwire tests were not compiled into the test assembly (does the test project compile every .cs file in its folder?)"), false, false, clock.Elapsed.TotalSeconds, "");
@@ -88,7 +110,7 @@ internal static partial class TestRunner
         var trxName = $"{Guid.NewGuid():N}.trx";
         var left = deadline - clock.Elapsed;
         var test = await sandbox.RunAsync(
-            new CommandRequest(Join([.. command, "--report-trx", "--report-trx-filename", trxName, "--results-directory", results]), left > TimeSpan.FromSeconds(10) ? left : TimeSpan.FromSeconds(10))
+            new CommandRequest(Join([.. command, .. expected.RunnerArguments, "--report-trx", "--report-trx-filename", trxName, "--results-directory", results]), left > TimeSpan.FromSeconds(10) ? left : TimeSpan.FromSeconds(10))
             {
                 OutputCapBytes = OutputCap,
                 WorkingDirectory = workingDirectory,
@@ -101,7 +123,7 @@ internal static partial class TestRunner
         }
 
         var (trx, others) = await CollectAsync(sandbox, results, trxName, Path.Combine(scratch, "results"), cancellationToken);
-        var evidence = new TestEvidence(test.ExitCode, trx, others, declared, test.Stdout, tripwire);
+        var evidence = new TestEvidence(test.ExitCode, trx, others, declared, test.Stdout, tripwire) { Excluded = expected.Excluded };
         return new TestRunOutcome(ResultCheck.Check(evidence), false, false, clock.Elapsed.TotalSeconds, Tail(output, 4000));
     }
 
@@ -165,6 +187,8 @@ internal static partial class TestRunner
         var trx = info.Exists && info.LinkTarget is null ? await File.ReadAllTextAsync(expected, cancellationToken) : null;
         return (trx, others);
     }
+
+    private sealed record Expectation(IReadOnlySet<string> Declared, IReadOnlySet<string> Excluded, IReadOnlyList<string> RunnerArguments);
 
     private static string Join(IEnumerable<string> args) => string.Join(' ', args.Select(Shell.Quote));
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dgm.Benchmarks.Grading;
 using Dgm.Benchmarks.Internal;
+using Dgm.Benchmarks.Tasks;
 using Dgm.Sandbox;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,6 +28,9 @@ public sealed record RepoImportConfig
 
     /// <summary>The .NET SDK the repository builds with (global.json's sdk.version); rolled forward when it is not installed here.</summary>
     public string? Sdk { get; init; }
+
+    /// <summary>Tests no grade runs (they need the network, a service): patterns over "Namespace.Class.Method", `*` any run of characters; the task's exclude_tests.</summary>
+    public IReadOnlyList<string> ExcludeTests { get; init; } = [];
 }
 
 /// <summary>
@@ -148,6 +152,16 @@ public static class SweBenchImport
             var declared = DeclaredTests(Path.Combine(work, Path.GetDirectoryName(testProject) ?? ""));
             var f2p = Normalise(failToPass, declared, id, "FAIL_TO_PASS", notes);
             var p2p = Normalise(passToPass, declared, id, "PASS_TO_PASS", notes);
+            if (f2p.Where(t => TestExclusions.Matches(config.ExcludeTests, t)).ToList() is { Count: > 0 } excludedF2p)
+            {
+                throw new ImportException(id, $"the config's exclude_tests leaves out FAIL_TO_PASS tests: {string.Join(", ", excludedF2p.Take(5))} (a grade needs every one)");
+            }
+
+            if (p2p.Where(t => TestExclusions.Matches(config.ExcludeTests, t)).ToList() is { Count: > 0 } excludedP2p)
+            {
+                notes.Add($"PASS_TO_PASS: {excludedP2p.Count} test(s) left out by exclude_tests ({string.Join(", ", excludedP2p.Take(3))})");
+                p2p.RemoveAll(excludedP2p.Contains);
+            }
             notes.AddRange(TestProjectSetup.Prepare(repo, testProject));
             if (touched.Contains(testProject.Replace('\\', '/'), StringComparer.Ordinal))
             {
@@ -176,6 +190,11 @@ public static class SweBenchImport
                     ["source"] = $"{repoName}@{baseCommit}",
                 },
             };
+            if (config.ExcludeTests.Count > 0)
+            {
+                spec["exclude_tests"] = new JsonArray([.. config.ExcludeTests.Select(p => (JsonNode)p)]);
+            }
+
             // SWE-bench's optional environment fields, kept with the task (its packages restore from the base commit's projects).
             foreach (var optional in new[] { "version", "environment_setup_commit" })
             {

@@ -55,6 +55,11 @@ public static class TaskLoader
             throw TaskFormatException.Invalid(name, "FAIL_TO_PASS is empty: nothing would show the bug fixed");
         }
 
+        if (spec.FailToPass.Concat(spec.PassToPass).FirstOrDefault(t => TestExclusions.Matches(spec.ExcludeTests, t)) is { } excluded)
+        {
+            throw TaskFormatException.Invalid(name, $"exclude_tests leaves out {excluded}, a FAIL_TO_PASS or PASS_TO_PASS test: a grade needs every one of them");
+        }
+
         if (spec.TimeoutSeconds <= 0)
         {
             throw TaskFormatException.Invalid(name, "timeout_seconds must be positive");

@@ -25,6 +25,10 @@ public sealed record TaskSpec
     [JsonPropertyName("PASS_TO_PASS")]
     public required IReadOnlyList<string> PassToPass { get; init; }
 
+    /// <summary>Tests no run includes (see <see cref="TestExclusions"/>): patterns over "Namespace.Class.Method", `*` any run of characters.</summary>
+    [JsonPropertyName("exclude_tests")]
+    public IReadOnlyList<string> ExcludeTests { get; init; } = [];
+
     [JsonPropertyName("tags")]
     public TaskTags Tags { get; init; } = new();
 

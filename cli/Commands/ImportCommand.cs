@@ -14,7 +14,7 @@ internal static class ImportCommand
         var instances = new Option<string>("--instances") { Description = "SWE-bench-format JSONL (instance_id, repo, base_commit, patch, test_patch, problem_statement, FAIL_TO_PASS, PASS_TO_PASS).", Required = true };
         var repos = new Option<string>("--repos") { Description = "Folder of local git mirrors, each named owner__name, owner/name or name (no network is used).", Required = true };
         var outFolder = new Option<string>("--out") { Description = "The suite folder to write (one task folder per instance).", Required = true };
-        var config = new Option<string?>("--config") { Description = "JSON: {\"repos\": {\"owner/name\": {\"test_project\": \"tests/X/X.csproj\", \"timeout_seconds\": 600, \"split\": \"holdout\", \"sdk\": \"8.0.100\"}}}." };
+        var config = new Option<string?>("--config") { Description = "JSON: {\"repos\": {\"owner/name\": {\"test_project\": \"tests/X/X.csproj\", \"timeout_seconds\": 600, \"split\": \"holdout\", \"sdk\": \"8.0.100\", \"exclude_tests\": [\"Acme.Tests.Network*\"]}}}." };
         var command = new Command("import", "Import SWE-bench-format instances as tasks: repo/ at base_commit, hidden/ from test_patch, gold.patch, the test command; instances that cannot be imported are listed with the reason.")
         {
             instances, repos, outFolder, config,

@@ -63,6 +63,17 @@ public sealed class TaskLoaderTests
     }
 
     [TestMethod]
+    public void Excluding_a_test_the_grade_needs_is_refused()
+    {
+        File.WriteAllText(Path.Combine(_dir, "task.json"), """
+            { "instance_id": "s__t", "test_command": ["dotnet", "test"], "FAIL_TO_PASS": ["A.B.C"], "PASS_TO_PASS": ["A.Net.D"],
+              "exclude_tests": ["A.Net.*"] }
+            """);
+
+        StringAssert.Contains(Assert.ThrowsExactly<TaskFormatException>(() => TaskLoader.Load(_dir)).Message, "exclude_tests leaves out A.Net.D");
+    }
+
+    [TestMethod]
     public void An_unknown_split_is_refused()
     {
         File.WriteAllText(Path.Combine(_dir, "task.json"), """

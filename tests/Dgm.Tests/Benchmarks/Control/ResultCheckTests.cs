@@ -65,6 +65,22 @@ public sealed class ResultCheckTests
     }
 
     [TestMethod]
+    public void A_test_the_task_excludes_is_not_expected_and_not_in_the_results_even_when_the_runner_ran_it()
+    {
+        var excluded = new HashSet<string>(StringComparer.Ordinal) { "Lib.Tests.T.Works" };
+        var leftOut = Trx(("Lib.Tests.T.Breaks", "Failed", ""), (Wire.MustFail, "Failed", ""), (Wire.MustPass, "Passed", Wire.Token));
+
+        var honest = ResultCheck.Check(Evidence(2, leftOut, Console("Breaks")) with { Excluded = excluded });
+        var ranAnyway = ResultCheck.Check(Evidence(2, Honest(), Console("Breaks")) with { Excluded = excluded });
+
+        Assert.IsNull(honest.Tampered, honest.Tampered);
+        CollectionAssert.AreEqual(new[] { "Lib.Tests.T.Breaks" }, honest.Results.Keys.ToArray());
+        Assert.IsNull(ranAnyway.Tampered, ranAnyway.Tampered);
+        CollectionAssert.AreEqual(new[] { "Lib.Tests.T.Breaks" }, ranAnyway.Results.Keys.ToArray());
+        StringAssert.Contains(ResultCheck.Check(Evidence(2, leftOut, Console("Breaks"))).Tampered, "leave out tests the test assembly declares: Lib.Tests.T.Works", "without the exclusion the same run is missing a test");
+    }
+
+    [TestMethod]
     public void Results_that_stop_midway_are_an_error_when_the_test_process_crashed_and_tampered_when_it_says_it_finished()
     {
         // What the platform leaves when a test kills its process (FailFast, out of memory): the tests before it, exit code 7.

@@ -84,7 +84,7 @@ public sealed class ExternalCodeTests
     }
 
     [TestMethod]
-    public async Task An_xUnit_v3_task_on_the_testing_platform_grades_like_an_MSTest_one_on_both_paths_gold_resolves_and_no_fix_does_not()
+    public async Task An_xUnit_v3_task_on_the_testing_platform_grades_like_an_MSTest_one_on_both_paths_gold_resolves_no_fix_does_not_and_excluded_tests_never_run()
     {
         var folder = Directory.CreateTempSubdirectory("dgm-xunit-task-").FullName;
         try
@@ -122,12 +122,18 @@ public sealed class ExternalCodeTests
                     [InlineData(2, 2, 4)]
                     public void Adds(int a, int b, int sum) => Assert.Equal(sum, Ops.Add(a, b));
                 }
+
+                public class NetworkTests
+                {
+                    [Fact]
+                    public void Downloads() => System.Environment.FailFast("this test needs the network: it must never run");
+                }
                 """;
             Put(Path.Combine(repo, "tests", "Calc.Tests", "OpsTests.cs"), Tests);
             Put(Path.Combine(folder, "hidden", "tests", "Calc.Tests", "OpsTests.cs"), Tests);
             var changes = TestProjectSetup.Prepare(repo, "tests/Calc.Tests/Calc.Tests.csproj");
             Assert.IsTrue(changes.Any(c => c.Contains("xUnit v3 runs on Microsoft.Testing.Platform", StringComparison.Ordinal)), string.Join('\n', changes));
-            await GradesOnBothPathsAsync(folder, "external__xunit-add");
+            await GradesOnBothPathsAsync(folder, "external__xunit-add", excluded: "Calc.Tests.Network*");
         }
         finally
         {
@@ -136,7 +142,7 @@ public sealed class ExternalCodeTests
     }
 
     [TestMethod]
-    public async Task A_repository_of_an_older_dotnet_pinned_to_an_SDK_not_installed_here_rolls_forward_and_grades_on_both_paths()
+    public async Task A_repository_of_an_older_dotnet_pinned_to_an_SDK_not_installed_here_rolls_forward_and_grades_on_both_paths_without_the_tests_it_excludes()
     {
         var folder = Directory.CreateTempSubdirectory("dgm-net8-task-").FullName;
         try
@@ -160,6 +166,13 @@ public sealed class ExternalCodeTests
                     [TestMethod]
                     public void Adds() => Assert.AreEqual(3, Ops.Add(1, 2));
                 }
+
+                [TestClass]
+                public sealed class NetworkTests
+                {
+                    [TestMethod]
+                    public void Downloads() => System.Environment.FailFast("this test needs the network: it must never run");
+                }
                 """;
             Put(Path.Combine(repo, "tests", "Calc.Tests", "OpsTests.cs"), Tests);
             Put(Path.Combine(folder, "hidden", "tests", "Calc.Tests", "OpsTests.cs"), Tests);
@@ -171,7 +184,7 @@ public sealed class ExternalCodeTests
             Assert.IsTrue(changes.Any(c => c.Contains("targets net8.0, whose runtime is not installed here", StringComparison.Ordinal)), string.Join('\n', changes));
             Assert.AreEqual(0, TestProjectSetup.Prepare(repo, "tests/Calc.Tests/Calc.Tests.csproj").Count, "preparing twice changes nothing");
 
-            await GradesOnBothPathsAsync(folder, "external__net8-add");
+            await GradesOnBothPathsAsync(folder, "external__net8-add", excluded: "Calc.Tests.NetworkTests.*");
         }
         finally
         {
@@ -198,7 +211,8 @@ public sealed class ExternalCodeTests
     /// The task of the Calc repository in <paramref name="folder"/> (Ops.Add subtracts; Adds fails, ZeroIsNeutral passes): its gold patch
     /// resolves and no fix does not, on the full and the fast path, with the same per-test results.
     /// </summary>
-    private static async Task GradesOnBothPathsAsync(string folder, string id)
+    /// <summary>Gold resolves and an empty patch does not, on both paths with the same per-test results; the task's excluded tests (which crash the test process) never run.</summary>
+    private static async Task GradesOnBothPathsAsync(string folder, string id, string excluded)
     {
         Put(Path.Combine(folder, "problem.md"), "Ops.Add(1, 2) returns -1.");
         Put(Path.Combine(folder, "gold.patch"), "diff --git a/src/Calc/Ops.cs b/src/Calc/Ops.cs\n--- a/src/Calc/Ops.cs\n+++ b/src/Calc/Ops.cs\n@@ -5 +5 @@\n-    public static int Add(int a, int b) => a - b;\n+    public static int Add(int a, int b) => a + b;\n");
@@ -207,7 +221,8 @@ public sealed class ExternalCodeTests
               "instance_id": "{{id}}",
               "test_command": ["dotnet", "test", "--project", "tests/Calc.Tests/Calc.Tests.csproj"],
               "FAIL_TO_PASS": ["Calc.Tests.OpsTests.Adds"],
-              "PASS_TO_PASS": ["Calc.Tests.OpsTests.ZeroIsNeutral"]
+              "PASS_TO_PASS": ["Calc.Tests.OpsTests.ZeroIsNeutral"],
+              "exclude_tests": ["{{excluded}}"]
             }
             """);
         var task = TaskLoader.Load(folder);
@@ -225,6 +240,7 @@ public sealed class ExternalCodeTests
             Assert.AreEqual("fast", quick.GradedBy, quick.Fallback);
             Assert.AreEqual(expected, quick.Status, $"{quick.Error}\n{quick.OutputTail}");
             CollectionAssert.AreEquivalent(full.Tests.ToList(), quick.Tests.ToList());
+            Assert.IsFalse(full.Tests.Keys.Any(t => t.Contains("Network", StringComparison.Ordinal)), "an excluded test is in no report");
         }
     }
 }

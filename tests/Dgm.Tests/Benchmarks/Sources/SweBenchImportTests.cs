@@ -21,6 +21,13 @@ public sealed class SweBenchImportTests
             [TestMethod]
             public void TwiceDoubles() => Assert.AreEqual(4, Ops.Twice(2));
         }
+
+        [TestClass]
+        public sealed class NetworkTests
+        {
+            [TestMethod]
+            public void Downloads() => System.Environment.FailFast("this test needs the network: it must never run");
+        }
         """;
 
     private const string NewTests = """
@@ -73,7 +80,7 @@ public sealed class SweBenchImportTests
                 ["problem_statement"] = "Ops.Add(1, 2) returns -1: it subtracts.",
                 // As SWE-bench stores them (JSON-encoded strings), with a data row's display name and a name without its namespace.
                 ["FAIL_TO_PASS"] = JsonSerializer.Serialize(failToPass ?? new[] { "Calc.Tests.AddTests.AddsSmallNumbers (1,2,3)", "AddTests.AddsLargeNumbers" }),
-                ["PASS_TO_PASS"] = new JsonArray("Calc.Tests.OpsTests.TwiceDoubles"),
+                ["PASS_TO_PASS"] = new JsonArray("Calc.Tests.OpsTests.TwiceDoubles", "Calc.Tests.NetworkTests.Downloads"),
                 ["version"] = "1.2",
                 ["environment_setup_commit"] = baseCommit,
             }.ToJsonString();
@@ -84,30 +91,36 @@ public sealed class SweBenchImportTests
                 Instance("acme__calc-2", commit: "0123456789abcdef0123456789abcdef01234567"),
                 Instance("acme__calc-3", gold: patch.Replace("a - b", "a * b", StringComparison.Ordinal)),
                 Instance("acme__calc-4", failToPass: new[] { "Calc.Tests.AddTests.Subtracts" }),
+                Instance("acme__calc-5", failToPass: new[] { "Calc.Tests.NetworkTests.Downloads" }),
                 Instance("acme__other-1", repo: "acme/other"),
                 "{not json",
             ]);
             var suite = Path.Combine(work, "suite");
 
-            // The repository's config names an SDK it builds with that is not installed here: pinned, then rolled forward.
+            // The repository's config names an SDK it builds with that is not installed here (pinned, then rolled
+            // forward), and tests no grade may run (they crash the test process: were they run, gold would not resolve).
             var config = Path.Combine(work, "repos.json");
-            File.WriteAllText(config, """{"repos": {"acme/calc": {"sdk": "10.0.100"}}}""");
+            File.WriteAllText(config, """{"repos": {"acme/calc": {"sdk": "10.0.100", "exclude_tests": ["Calc.Tests.Network*"]}}}""");
             var (exit, output, error) = await DgmCli.RunAsync("bench", "import", "--instances", instances, "--repos", Path.Combine(work, "mirrors"), "--out", suite, "--config", config);
 
             Assert.AreEqual(0, exit, output + error);
-            StringAssert.Contains(output, "1 of 6 instances imported");
+            StringAssert.Contains(output, "1 of 7 instances imported");
             StringAssert.Contains(output, "imported acme__calc-1");
             StringAssert.Contains(output, "SKIPPED  acme__calc-2: base_commit 0123456789abcdef0123456789abcdef01234567 is not in the mirror");
             StringAssert.Contains(output, "SKIPPED  acme__calc-3: patch (the gold fix) does not apply at base_commit");
             StringAssert.Contains(output, "SKIPPED  acme__calc-4: FAIL_TO_PASS names tests the test project does not declare: Calc.Tests.AddTests.Subtracts");
+            StringAssert.Contains(output, "SKIPPED  acme__calc-5: the config's exclude_tests leaves out FAIL_TO_PASS tests: Calc.Tests.NetworkTests.Downloads");
             StringAssert.Contains(output, "SKIPPED  acme__other-1: no local mirror of acme/other");
-            StringAssert.Contains(output, "SKIPPED  line 6: line 6 is not valid JSON");
+            StringAssert.Contains(output, "SKIPPED  line 7: line 7 is not valid JSON");
             StringAssert.Contains(output, "AddTests.AddsLargeNumbers -> Calc.Tests.AddTests.AddsLargeNumbers");
+            StringAssert.Contains(output, "PASS_TO_PASS: 1 test(s) left out by exclude_tests (Calc.Tests.NetworkTests.Downloads)");
 
             CollectionAssert.AreEqual(new[] { "acme__calc-1" }, Directory.GetDirectories(suite).Select(Path.GetFileName).ToArray(), "a skipped instance leaves no folder");
             var task = TaskLoader.Load(Path.Combine(suite, "acme__calc-1"));
             CollectionAssert.AreEqual(new[] { "Calc.Tests.AddTests.AddsSmallNumbers", "Calc.Tests.AddTests.AddsLargeNumbers" }, task.Spec.FailToPass.ToArray());
             CollectionAssert.AreEqual(new[] { "dotnet", "test", "--project", "tests/Calc.Tests/Calc.Tests.csproj" }, task.Spec.TestCommand.ToArray());
+            CollectionAssert.AreEqual(new[] { "Calc.Tests.OpsTests.TwiceDoubles" }, task.Spec.PassToPass.ToArray());
+            CollectionAssert.AreEqual(new[] { "Calc.Tests.Network*" }, task.Spec.ExcludeTests.ToArray());
             Assert.IsFalse(File.Exists(Path.Combine(task.RepoDir, "tests", "Calc.Tests", "AddTests.cs")), "the new tests are hidden");
             Assert.IsTrue(File.Exists(Path.Combine(task.HiddenDir, "tests", "Calc.Tests", "AddTests.cs")));
             Assert.IsFalse(Directory.Exists(Path.Combine(task.RepoDir, ".git")), "no history in the task's repository");
