@@ -17,12 +17,13 @@ internal static class SynthCommand
         var candidates = new Option<int>("--candidates") { Description = "At most this many single bugs screened.", DefaultValueFactory = _ => 400 };
         var tests = new Option<string?>("--tests") { Description = "The test project (path in the repository) when it has several." };
         var projects = new Option<string[]>("--projects") { Description = "Library projects to inject bugs into (paths in the repository); default: every project but the tests.", AllowMultipleArgumentsPerToken = true };
+        var exclude = new Option<string[]>("--exclude-tests") { Description = "Tests no grade runs (they need the network, a service): patterns over Namespace.Class.Method, `*` any characters (repeatable); kept in each task's exclude_tests.", AllowMultipleArgumentsPerToken = true };
         var prefix = new Option<string>("--prefix") { Description = "Instance ids are PREFIX__file-family-NNN.", DefaultValueFactory = _ => "synth" };
         var sandbox = BenchCommands.SandboxOption();
         var workers = new Option<int>("--workers") { Description = "Gradings at once while screening.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
         var command = new Command("synth", "Synthesize tasks from a C# repository whose tests pass: Roslyn mutations, kept when the repository builds, some tests fail and some pass; then `bench validate` the suite.")
         {
-            repo, outFolder, seed, max, candidates, tests, projects, prefix, sandbox, workers,
+            repo, outFolder, seed, max, candidates, tests, projects, exclude, prefix, sandbox, workers,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -53,6 +54,7 @@ internal static class SynthCommand
                     MaxCandidates = parse.GetValue(candidates),
                     TestProject = parse.GetValue(tests),
                     Projects = parse.GetValue(projects) ?? [],
+                    ExcludeTests = parse.GetValue(exclude) ?? [],
                     Prefix = parse.GetValue(prefix)!,
                     Workers = Math.Max(1, parse.GetValue(workers)),
                 };

@@ -31,6 +31,9 @@ public sealed record SynthOptions
     /// <summary>The test project (relative path); null: the repository's only one.</summary>
     public string? TestProject { get; init; }
 
+    /// <summary>Tests no grade runs (they need the network, a service): patterns over "Namespace.Class.Method"; the tasks' exclude_tests.</summary>
+    public IReadOnlyList<string> ExcludeTests { get; init; } = [];
+
     /// <summary>The instance ids' prefix ("PREFIX__file-family-NNN").</summary>
     public string Prefix { get; init; } = "synth";
 
@@ -87,13 +90,13 @@ public sealed class TaskSynthesizer(Grader grader)
             }
 
             var testDir = Path.GetDirectoryName(Path.Combine(clean, testProject))!;
-            var declared = SweBenchImport.DeclaredTests(testDir).Order(StringComparer.Ordinal).ToList();
+            var declared = SweBenchImport.DeclaredTests(testDir).Where(t => !TestExclusions.Matches(options.ExcludeTests, t)).Order(StringComparer.Ordinal).ToList();
             if (declared.Count < 2)
             {
-                throw new InvalidOperationException($"{testProject} declares {declared.Count} test(s): a task needs one that fails and one that passes");
+                throw new InvalidOperationException($"{testProject} declares {declared.Count} test(s){(options.ExcludeTests.Count > 0 ? " not excluded" : "")}: a task needs one that fails and one that passes");
             }
 
-            var probe = WriteProbe(Path.Combine(scratch, "probe"), testProject, declared, options.TimeoutSeconds);
+            var probe = WriteProbe(Path.Combine(scratch, "probe"), testProject, declared, options);
             if (prepare is not null)
             {
                 await prepare(probe);
@@ -322,8 +325,17 @@ public sealed class TaskSynthesizer(Grader grader)
                 ["visible_repro"] = showsFailure,
             },
         };
+        Exclusions(spec, options);
         File.WriteAllText(Path.Combine(folder, "task.json"), spec.ToJsonString(Indented) + "\n");
         return folder;
+    }
+
+    private static void Exclusions(JsonObject spec, SynthOptions options)
+    {
+        if (options.ExcludeTests.Count > 0)
+        {
+            spec["exclude_tests"] = new JsonArray([.. options.ExcludeTests.Select(p => (JsonNode)p)]);
+        }
     }
 
     /// <summary>The file without the named test methods, or null when it holds none of them.</summary>
@@ -340,16 +352,17 @@ public sealed class TaskSynthesizer(Grader grader)
     private static double Fraction(int seed, string key) =>
         BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}:{key}")), 0) / (double)uint.MaxValue;
 
-    private static BenchTask WriteProbe(string folder, string testProject, IReadOnlyList<string> tests, int timeout)
+    private static BenchTask WriteProbe(string folder, string testProject, IReadOnlyList<string> tests, SynthOptions options)
     {
         var spec = new JsonObject
         {
             ["instance_id"] = "synth-probe",
             ["test_command"] = new JsonArray("dotnet", "test", "--project", testProject),
-            ["timeout_seconds"] = timeout,
+            ["timeout_seconds"] = options.TimeoutSeconds,
             ["FAIL_TO_PASS"] = new JsonArray([.. tests.Select(n => (JsonNode)n)]),
             ["PASS_TO_PASS"] = new JsonArray(),
         };
+        Exclusions(spec, options);
         File.WriteAllText(Path.Combine(folder, "task.json"), spec.ToJsonString());
         File.WriteAllText(Path.Combine(folder, "problem.md"), "probe\n");
         File.WriteAllText(Path.Combine(folder, "gold.patch"), "");

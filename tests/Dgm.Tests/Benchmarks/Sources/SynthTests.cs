@@ -105,7 +105,10 @@ public sealed class SynthTests
             Put(Path.Combine(repo, "src", "Shop", "Pricing.cs"), Library);
             Put(Path.Combine(repo, "tests", "Shop.Tests", "Shop.Tests.csproj"), ExternalRepo.MSTestProject("../../src/Shop/Shop.csproj"));
             Put(Path.Combine(repo, "tests", "Shop.Tests", "PricingTests.cs"), Tests);
-            string[] Args(string output) => ["bench", "synth", "--repo", repo, "--out", output, "--seed", "3", "--max", "2", "--candidates", "12", "--workers", "2", "--prefix", "shop"];
+
+            // A test no grade may run (it needs the network): were it run, it would end the test process.
+            Put(Path.Combine(repo, "tests", "Shop.Tests", "NetworkTests.cs"), "namespace Shop.Tests;\n\n[TestClass]\npublic sealed class NetworkTests\n{\n    [TestMethod]\n    public void FetchesRates() => Environment.FailFast(\"needs the network\");\n}\n");
+            string[] Args(string output) => ["bench", "synth", "--repo", repo, "--out", output, "--seed", "3", "--max", "2", "--candidates", "12", "--workers", "2", "--prefix", "shop", "--exclude-tests", "Shop.Tests.Network*"];
 
             var (exit, output, error) = await DgmCli.RunAsync(Args(Path.Combine(work, "suite")));
 
@@ -117,6 +120,7 @@ public sealed class SynthTests
             foreach (var task in suite.Tasks)
             {
                 Assert.IsTrue(task.Spec.FailToPass.Count >= 1 && task.Spec.PassToPass.Count >= 1, task.Id);
+                CollectionAssert.AreEqual(new[] { "Shop.Tests.Network*" }, task.Spec.ExcludeTests.ToArray(), task.Id);
                 var removed = task.GoldPatch.Split('\n').Where(l => l.StartsWith('-') && !l.StartsWith("---", StringComparison.Ordinal)).Select(l => l[1..].Trim()).Where(l => l.Length > 0);
                 Assert.IsFalse(removed.Any(l => task.ProblemStatement.Contains(l, StringComparison.Ordinal)), $"{task.Id}: the problem statement quotes the buggy line\n{task.ProblemStatement}");
                 StringAssert.Contains(task.ProblemStatement, task.Spec.FailToPass[0].Split('.')[^1]);
