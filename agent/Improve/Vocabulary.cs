@@ -118,5 +118,9 @@ public static class Vocabulary
             ["returns", "instead of", "gives", "is true", "is false", "I expect", "should be"],
             "Reproduce.Claims(negateStated: {NEGATE_STATED}, maxTests: {MAX_TESTS})",
             [new("NEGATE_STATED", ["true", "false"]), new("MAX_TESTS", ["2", "4", "8"])], Owner: "Reproducers"),
+        new("problem-assertions", "no visible test fails, so offline repair has nothing to start from (the problem statement quotes a failing test's assertion)",
+            ["Assert.", "Assertion failed", "expected:", "actual:", "fails", "failing"],
+            "Reproduce.Assertions(classMembers: {CLASS_MEMBERS}, maxTests: {MAX_TESTS})",
+            [new("CLASS_MEMBERS", ["true", "false"]), new("MAX_TESTS", ["1", "3", "6"])], Owner: "Reproducers"),
     ];
 }

@@ -13,7 +13,8 @@ namespace Dgm.Agent.Repair;
 /// (another exception type the problem names) or a call that must not throw. Claims: a sentence of the
 /// statement that says what a standalone expression gives, "`Type.Call(x)` returns V instead of W", becomes
 /// an assertion of W; with stated values negated, "`Type.Call(x)` returns true" (said of a bug) becomes an
-/// assertion that it does not.
+/// assertion that it does not. Assertions: an assertion the statement quotes whole (a failing test's message ends
+/// with it) becomes a test again, in a copy of the quoted test's class without its tests, so its fixtures are in scope.
 /// </summary>
 public static partial class Reproduce
 {
@@ -25,12 +26,172 @@ public static partial class Reproduce
     public static Reproducers.Reproducer Claims(bool negateStated, int maxTests) =>
         (repo, problem) => Write(repo, "ProblemStatementClaims", [.. Claims(problem, negateStated).Distinct().Take(maxTests)]);
 
-    private static IReadOnlyList<string> Write(string repo, string className, IReadOnlyList<string> tests)
+    /// <summary>
+    /// Writes up to <paramref name="maxTests"/> of the assertions the statement quotes whole as ProblemStatementAssertions.cs
+    /// beside the test class the statement names before each; with <paramref name="classMembers"/>, each class's copy
+    /// keeps the original's fields, properties, helpers and set-up (not its tests), so an assertion may use them.
+    /// </summary>
+    public static Reproducers.Reproducer Assertions(bool classMembers, int maxTests) =>
+        (repo, problem) => WriteAssertions(repo, problem, classMembers, maxTests);
+
+    private static IReadOnlyList<string> WriteAssertions(string repo, string problem, bool classMembers, int maxTests)
     {
-        var model = Directory.EnumerateFiles(repo, "*.cs", SearchOption.AllDirectories)
+        var files = TestFiles(repo).Select(f => (Path: f, Unit: CSharpSyntaxTree.ParseText(File.ReadAllText(f)).GetCompilationUnitRoot())).ToList();
+        var classes = new List<(ClassDeclarationSyntax Original, string Path, CompilationUnitSyntax Unit, List<string> Tests)>();
+        var total = 0;
+        foreach (var (assertion, named) in QuotedAssertions(problem))
+        {
+            var found = files.SelectMany(f => f.Unit.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.ValueText == named).Select(c => (c, f.Path, f.Unit))).FirstOrDefault();
+            // One file, with the first class's usings and namespace: classes of other files are left out.
+            if (found.c is null || total >= maxTests || classes.Count > 0 && found.Path != classes[0].Path)
+            {
+                continue;
+            }
+
+            var members = classMembers ? Fixtures(found.c).SelectMany(MemberNames).ToHashSet(StringComparer.Ordinal) : [];
+            if (!InScope(assertion, members))
+            {
+                continue;
+            }
+
+            var entry = classes.FirstOrDefault(c => c.Original == found.c);
+            if (entry.Original is null)
+            {
+                entry = (found.c, found.Path, found.Unit, []);
+                classes.Add(entry);
+            }
+
+            if (!entry.Tests.Contains(assertion.ToString()))
+            {
+                entry.Tests.Add(assertion.ToString());
+                total++;
+            }
+        }
+
+        var path = classes.Count == 0 ? null : Path.Combine(Path.GetDirectoryName(classes[0].Path)!, "ProblemStatementAssertions.cs");
+        if (path is null || File.Exists(path))
+        {
+            return [];
+        }
+
+        var text = new StringBuilder();
+        foreach (var directive in classes[0].Unit.Usings)
+        {
+            text.AppendLine(directive.ToString());
+        }
+
+        var ns = classes[0].Unit.Members.OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
+        text.AppendLine(ns is null ? "" : $"namespace {ns};\n");
+        var number = 0;
+        foreach (var (original, _, _, tests) in classes)
+        {
+            var name = original.Identifier.ValueText + "Reproduced";
+            text.AppendLine("[TestClass]").AppendLine($"public sealed class {name}{original.BaseList?.WithoutTrivia().ToString().Insert(0, " ")}").AppendLine("{");
+            foreach (var member in classMembers ? Fixtures(original) : [])
+            {
+                var copied = member is ConstructorDeclarationSyntax constructor ? constructor.WithIdentifier(SyntaxFactory.Identifier(name)) : member;
+                text.AppendLine(copied.ToFullString().TrimEnd()).AppendLine();
+            }
+
+            foreach (var test in tests)
+            {
+                text.AppendLine("    [TestMethod]").AppendLine($"    public void Quoted{++number}()").AppendLine("    {").AppendLine($"        {test};").AppendLine("    }").AppendLine();
+            }
+
+            var body = text.ToString().TrimEnd();
+            text.Clear().AppendLine(body).AppendLine("}").AppendLine();
+        }
+
+        File.WriteAllText(path, text.ToString().TrimEnd() + "\n");
+        return [path];
+    }
+
+    /// <summary>Each assertion the statement quotes whole (it parses as one call), with the class of the test named last before it ("`Class.Method`").</summary>
+    private static IEnumerable<(InvocationExpressionSyntax Assertion, string Class)> QuotedAssertions(string problem)
+    {
+        foreach (Match start in AssertionStart().Matches(problem))
+        {
+            var end = Balanced(problem, start.Index + start.Length);
+            var named = TestName().Matches(problem[..start.Index]).LastOrDefault();
+            if (end < 0 || named is null)
+            {
+                continue;
+            }
+
+            var text = problem[start.Index..end];
+            if (SyntaxFactory.ParseExpression(text) is InvocationExpressionSyntax call && !call.ContainsDiagnostics && call.FullSpan.Length == text.Length)
+            {
+                yield return (call, named.Groups[1].Value);
+            }
+        }
+    }
+
+    /// <summary>The index just past the parenthesis that closes the one before <paramref name="from"/>, or -1 when the line ends (or is cut short) first.</summary>
+    private static int Balanced(string text, int from)
+    {
+        var depth = 1;
+        char? quote = null;
+        for (var i = from; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\n' or '…')
+            {
+                return -1;
+            }
+
+            if (quote is { } q)
+            {
+                i += c == '\\' ? 1 : 0;
+                quote = c == q ? null : quote;
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if ((depth += c == '(' ? 1 : c == ')' ? -1 : 0) == 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A test class's members other than its tests: fields, properties, helpers, constructors and set-up.</summary>
+    private static IEnumerable<MemberDeclarationSyntax> Fixtures(ClassDeclarationSyntax type) =>
+        type.Members.Where(m => m is not MethodDeclarationSyntax method || !method.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "TestMethod" or "DataTestMethod" or "DataRow" or "DynamicData"));
+
+    private static IEnumerable<string> MemberNames(MemberDeclarationSyntax member) => member switch
+    {
+        FieldDeclarationSyntax field => field.Declaration.Variables.Select(v => v.Identifier.ValueText),
+        PropertyDeclarationSyntax property => [property.Identifier.ValueText],
+        MethodDeclarationSyntax method => [method.Identifier.ValueText],
+        _ => [],
+    };
+
+    /// <summary>Whether every name the assertion starts from is a type's or a copied member's (upper case, or in <paramref name="members"/>), or its own lambda's parameter.</summary>
+    private static bool InScope(InvocationExpressionSyntax assertion, IReadOnlySet<string> members)
+    {
+        var own = assertion.DescendantNodes().OfType<ParameterSyntax>().Select(p => p.Identifier.ValueText)
+            .Concat(assertion.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText))
+            .ToHashSet(StringComparer.Ordinal);
+        return assertion.DescendantNodes().OfType<IdentifierNameSyntax>().All(n =>
+            n.Parent is MemberAccessExpressionSyntax access && access.Name == n
+            || n.Parent is NameColonSyntax or NameEqualsSyntax
+            || n.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Left == n
+            || n.Identifier.ValueText is [var first, ..] && !char.IsLower(first)
+            || members.Contains(n.Identifier.ValueText) || own.Contains(n.Identifier.ValueText));
+    }
+
+    private static IEnumerable<string> TestFiles(string repo) =>
+        Directory.EnumerateFiles(repo, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(s => s is "bin" or "obj"))
             .Order(StringComparer.Ordinal)
-            .FirstOrDefault(f => File.ReadAllText(f).Contains("[TestClass]", StringComparison.Ordinal));
+            .Where(f => File.ReadAllText(f).Contains("[TestClass]", StringComparison.Ordinal));
+
+    private static IReadOnlyList<string> Write(string repo, string className, IReadOnlyList<string> tests)
+    {
+        var model = TestFiles(repo).FirstOrDefault();
         var path = model is null ? null : Path.Combine(Path.GetDirectoryName(model)!, className + ".cs");
         if (tests.Count == 0 || path is null || File.Exists(path))
         {
@@ -202,6 +363,13 @@ public static partial class Reproduce
 
     [GeneratedRegex(@"\b(?:instead of|rather than|should be|should return|I expect|expected)\s+" + Value, RegexOptions.IgnoreCase)]
     private static partial Regex Meant();
+
+    [GeneratedRegex(@"\b(?:Assert|CollectionAssert|StringAssert)\.\w+(?:<[^()\n]*>)?\(")]
+    private static partial Regex AssertionStart();
+
+    /// <summary>A test named in backticks, "`Class.Method`" (or with its namespace): the class.</summary>
+    [GeneratedRegex(@"`(?:\w+\.)*(\w+)\.\w+`")]
+    private static partial Regex TestName();
 
     [GeneratedRegex(@"\b[A-Z]\w*Exception\b")]
     private static partial Regex ExceptionName();

@@ -158,7 +158,63 @@ public sealed class AgentSelfImproveTests
     }
 
     /// <summary>A seed whose draw, for two tasks where no visible test failed, is the claims reproducer.</summary>
-    private const int ClaimsSeed = 2;
+    private const int ClaimsSeed = 7;
+
+    [TestMethod]
+    public async Task Improve_can_add_a_reproducer_of_the_assertions_a_problem_statement_quotes_and_the_child_repairs_from_the_quoted_tests_fixtures()
+    {
+        using var work = new Scratch();
+        var self = AgentProcess.CopySource(work.Path);
+        var (patch, trajectory) = await ImproveAsync(work.Path, self, Evals(work.Path, "no_failing_test", "retry-backoff-cap", "bounded-stack-empty-pop"), seed: AssertionsSeed);
+
+        Assert.AreEqual("improved", Stop(trajectory), Notes(trajectory));
+        StringAssert.Contains(patch, "+        (\"problem-assertions\", Reproduce.Assertions(classMembers: true, ");
+        var (built, output) = await RunAsync(self, "dotnet", "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.AreEqual(0, built, output);
+
+        // The failing test is not visible; the statement quotes its message, which ends with its assertion. The
+        // assertion reads a field of the test class (`January`), so it runs in a copy of that class. An assertion
+        // cut short (…) and one on a local variable of the test (`range`) cannot be rebuilt and are left out.
+        var task = GradingFixture.DateRange;
+        var repo = Path.Combine(work.Path, "assertions", "repo");
+        Dgm.Sandbox.FileTree.Copy(task.RepoDir, repo, followLinks: false);
+        var tests = Path.Combine(repo, "tests", "Ranges.Tests", "DateRangeTests.cs");
+        File.WriteAllText(tests, File.ReadAllText(tests).Replace("    [TestMethod]\n    public void Days_CountsBothEnds() => Assert.AreEqual(31, January.Days);\n", "", StringComparison.Ordinal));
+        StringAssert.DoesNotMatch(File.ReadAllText(tests), new System.Text.RegularExpressions.Regex("Days_CountsBothEnds"));
+        var problem = Path.Combine(work.Path, "assertions", "problem.md");
+        File.WriteAllText(problem, """
+            # Days counts both ends: it no longer holds
+
+            2 tests fail, among them `DateRangeTests.Days_CountsBothEnds`.
+
+            `DateRangeTests.Days_CountsBothEnds` (days counts both ends):
+
+                Assertion failed. Expected values to be equal.  expected: 31 actual:   30  Assert.AreEqual(31, January.Days)
+
+            `DateRangeTests.Days_OfALeapFebruary` (days of a leap february):
+
+                Assertion failed. Expected values to be equal.  expected: 29 actual:   28  Assert.AreEqual(29, new DateRange(new DateOnly(2024, 2, 1), new DateOnly(2024, 2, 29)).Da …
+
+            `DateRangeTests.Days_OfOneDay` (days of one day):
+
+                Assertion failed. Expected values to be equal.  expected: 1 actual:   0  Assert.AreEqual(1, range.Days)
+            """);
+        var child = Path.Combine(self, "bin", "Debug", "net10.0", "Dgm.Agent.dll");
+        var (seedPatch, seedTrajectory) = await SolveAsync(AgentProcess.Dll, repo, problem, Path.Combine(work.Path, "assertions-seed"));
+        var (childPatch, childTrajectory) = await SolveAsync(child, repo, problem, Path.Combine(work.Path, "assertions-child"));
+
+        Assert.AreEqual("no_failing_test", Stop(seedTrajectory), Notes(seedTrajectory));
+        Assert.AreEqual("", seedPatch);
+        Assert.AreEqual("plausible_patch", Stop(childTrajectory), Notes(childTrajectory));
+        StringAssert.Contains(Notes(childTrajectory), "reproducer [problem-assertions] wrote tests/Ranges.Tests/ProblemStatementAssertions.cs: failing now: Ranges.Tests.DateRangeTestsReproduced.Quoted1");
+        Assert.DoesNotContain("Quoted2", Notes(childTrajectory), "the cut and the local assertions are left out");
+        Assert.DoesNotContain("ProblemStatementAssertions", childPatch, "the written test guided the repair; the patch is the fix alone");
+        var report = await (await GradingFixture.GraderAsync()).GradeAsync(task, childPatch, CancellationToken.None);
+        Assert.AreEqual(GradeStatus.Resolved, report.Status, report.OutputTail);
+    }
+
+    /// <summary>A seed whose draw, for two tasks where no visible test failed, is the assertions reproducer with the class's members.</summary>
+    private const int AssertionsSeed = 8;
 
     [TestMethod]
     public async Task Improve_stops_with_a_clear_reason_and_no_edit_when_the_logs_are_missing_or_garbled()
@@ -361,11 +417,13 @@ public sealed class AgentSelfImproveTests
         return (File.ReadAllText(patch), JsonDocument.Parse(File.ReadAllText(log)));
     }
 
-    private static async Task<(string Patch, JsonDocument Trajectory)> SolveAsync(string dll, BenchTask task, string work)
+    private static Task<(string Patch, JsonDocument Trajectory)> SolveAsync(string dll, BenchTask task, string work) => SolveAsync(dll, task.RepoDir, task.ProblemPath, work);
+
+    private static async Task<(string Patch, JsonDocument Trajectory)> SolveAsync(string dll, string source, string problem, string work)
     {
         var repo = Path.Combine(work, "repo");
-        Dgm.Sandbox.FileTree.Copy(task.RepoDir, repo, followLinks: false);
-        var (exit, stderr) = await AgentProcess.RunBuildAsync(dll, new Dictionary<string, string>(), "solve", "--repo", repo, "--problem", task.ProblemPath, "--out", Path.Combine(work, "out.patch"), "--log", Path.Combine(work, "t.json"));
+        Dgm.Sandbox.FileTree.Copy(source, repo, followLinks: false);
+        var (exit, stderr) = await AgentProcess.RunBuildAsync(dll, new Dictionary<string, string>(), "solve", "--repo", repo, "--problem", problem, "--out", Path.Combine(work, "out.patch"), "--log", Path.Combine(work, "t.json"));
         Assert.AreEqual(0, exit, stderr);
         return (File.ReadAllText(Path.Combine(work, "out.patch")), JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "t.json"))));
     }
