@@ -85,7 +85,7 @@ internal static partial class TestRunner
     }
 
     /// <summary>Whether the test project references xUnit v3 (its runner has its own filter options).</summary>
-    internal static bool UsesXunit(string projectFile)
+    private static bool UsesXunit(string projectFile)
     {
         try
         {
