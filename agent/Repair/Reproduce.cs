@@ -48,8 +48,7 @@ public static partial class Reproduce
                 continue;
             }
 
-            var members = classMembers ? Fixtures(found.c).SelectMany(MemberNames).ToHashSet(StringComparer.Ordinal) : [];
-            if (!InScope(assertion, members))
+            if (!InScope(assertion, Fixtures(found.c).SelectMany(MemberNames).ToHashSet(StringComparer.Ordinal), classMembers))
             {
                 continue;
             }
@@ -169,8 +168,8 @@ public static partial class Reproduce
         _ => [],
     };
 
-    /// <summary>Whether every name the assertion starts from is a type's or a copied member's (upper case, or in <paramref name="members"/>), or its own lambda's parameter.</summary>
-    private static bool InScope(InvocationExpressionSyntax assertion, IReadOnlySet<string> members)
+    /// <summary>Whether every name the assertion starts from is in scope: a member of the class when they are copied (never when not), a type (upper case), or the assertion's own lambda parameter.</summary>
+    private static bool InScope(InvocationExpressionSyntax assertion, IReadOnlySet<string> members, bool copied)
     {
         var own = assertion.DescendantNodes().OfType<ParameterSyntax>().Select(p => p.Identifier.ValueText)
             .Concat(assertion.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(d => d.Identifier.ValueText))
@@ -179,8 +178,7 @@ public static partial class Reproduce
             n.Parent is MemberAccessExpressionSyntax access && access.Name == n
             || n.Parent is NameColonSyntax or NameEqualsSyntax
             || n.Parent is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } assignment && assignment.Left == n
-            || n.Identifier.ValueText is [var first, ..] && !char.IsLower(first)
-            || members.Contains(n.Identifier.ValueText) || own.Contains(n.Identifier.ValueText));
+            || (members.Contains(n.Identifier.ValueText) ? copied : n.Identifier.ValueText is [var first, ..] && !char.IsLower(first) || own.Contains(n.Identifier.ValueText)));
     }
 
     private static IEnumerable<string> TestFiles(string repo) =>
