@@ -37,68 +37,62 @@ public static partial class Reproduce
     private static IReadOnlyList<string> WriteAssertions(string repo, string problem, bool classMembers, int maxTests)
     {
         var files = TestFiles(repo).Select(f => (Path: f, Unit: CSharpSyntaxTree.ParseText(File.ReadAllText(f)).GetCompilationUnitRoot())).ToList();
-        var classes = new List<(ClassDeclarationSyntax Original, string Path, CompilationUnitSyntax Unit, List<string> Tests)>();
-        var total = 0;
+        (string Path, CompilationUnitSyntax Unit)? file = null;
+        var classes = new List<(ClassDeclarationSyntax Original, List<string> Tests)>();
         foreach (var (assertion, named) in QuotedAssertions(problem))
         {
-            var found = files.SelectMany(f => f.Unit.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.ValueText == named).Select(c => (c, f.Path, f.Unit))).FirstOrDefault();
+            if (classes.Sum(c => c.Tests.Count) >= maxTests)
+            {
+                break;
+            }
+
             // One file, with the first class's usings and namespace: classes of other files are left out.
-            if (found.c is null || total >= maxTests || classes.Count > 0 && found.Path != classes[0].Path)
+            var found = files.SelectMany(f => f.Unit.DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.ValueText == named).Select(c => (Class: c, File: f))).FirstOrDefault();
+            if (found.Class is null || file is { } chosen && chosen.Path != found.File.Path
+                || !InScope(assertion, Fixtures(found.Class).SelectMany(MemberNames).ToHashSet(StringComparer.Ordinal), classMembers))
             {
                 continue;
             }
 
-            if (!InScope(assertion, Fixtures(found.c).SelectMany(MemberNames).ToHashSet(StringComparer.Ordinal), classMembers))
+            file = found.File;
+            var tests = classes.FirstOrDefault(c => c.Original == found.Class).Tests;
+            if (tests is null)
             {
-                continue;
+                tests = [];
+                classes.Add((found.Class, tests));
             }
 
-            var entry = classes.FirstOrDefault(c => c.Original == found.c);
-            if (entry.Original is null)
+            if (!tests.Contains(assertion.ToString()))
             {
-                entry = (found.c, found.Path, found.Unit, []);
-                classes.Add(entry);
-            }
-
-            if (!entry.Tests.Contains(assertion.ToString()))
-            {
-                entry.Tests.Add(assertion.ToString());
-                total++;
+                tests.Add(assertion.ToString());
             }
         }
 
-        var path = classes.Count == 0 ? null : Path.Combine(Path.GetDirectoryName(classes[0].Path)!, "ProblemStatementAssertions.cs");
+        var path = file is { } written ? Path.Combine(Path.GetDirectoryName(written.Path)!, "ProblemStatementAssertions.cs") : null;
         if (path is null || File.Exists(path))
         {
             return [];
         }
 
         var text = new StringBuilder();
-        foreach (var directive in classes[0].Unit.Usings)
+        foreach (var directive in file!.Value.Unit.Usings)
         {
             text.AppendLine(directive.ToString());
         }
 
-        var ns = classes[0].Unit.Members.OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
+        var ns = file.Value.Unit.Members.OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString();
         text.AppendLine(ns is null ? "" : $"namespace {ns};\n");
         var number = 0;
-        foreach (var (original, _, _, tests) in classes)
+        foreach (var (original, tests) in classes)
         {
             var name = original.Identifier.ValueText + "Reproduced";
-            text.AppendLine("[TestClass]").AppendLine($"public sealed class {name}{original.BaseList?.WithoutTrivia().ToString().Insert(0, " ")}").AppendLine("{");
-            foreach (var member in classMembers ? Fixtures(original) : [])
-            {
-                var copied = member is ConstructorDeclarationSyntax constructor ? constructor.WithIdentifier(SyntaxFactory.Identifier(name)) : member;
-                text.AppendLine(copied.ToFullString().TrimEnd()).AppendLine();
-            }
-
-            foreach (var test in tests)
-            {
-                text.AppendLine("    [TestMethod]").AppendLine($"    public void Quoted{++number}()").AppendLine("    {").AppendLine($"        {test};").AppendLine("    }").AppendLine();
-            }
-
-            var body = text.ToString().TrimEnd();
-            text.Clear().AppendLine(body).AppendLine("}").AppendLine();
+            var members = (classMembers ? Fixtures(original) : [])
+                .Select(m => (m is ConstructorDeclarationSyntax constructor ? constructor.WithIdentifier(SyntaxFactory.Identifier(name)) : m).ToFullString().TrimEnd())
+                .Concat(tests.Select((test, i) => $"    [TestMethod]\n    public void Quoted{number + i + 1}()\n    {{\n        {test};\n    }}"))
+                .ToList();
+            number += tests.Count;
+            text.AppendLine("[TestClass]").AppendLine($"public sealed class {name}{original.BaseList?.WithoutTrivia().ToString().Insert(0, " ")}").AppendLine("{")
+                .AppendLine(string.Join("\n\n", members)).AppendLine("}").AppendLine();
         }
 
         File.WriteAllText(path, text.ToString().TrimEnd() + "\n");

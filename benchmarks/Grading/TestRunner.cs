@@ -81,7 +81,7 @@ internal static partial class TestRunner
     private static Expectation Expected(BenchTask task, string projectFile, IReadOnlySet<string> declared, Tripwire tripwire)
     {
         var excluded = TestExclusions.Excluded(task.Spec.ExcludeTests, declared, [tripwire.MustFail, tripwire.MustPass]);
-        return new Expectation(declared, excluded, TestExclusions.RunnerArguments(excluded, UsesXunit(projectFile)));
+        return new Expectation(declared, excluded, excluded.Count == 0 ? [] : TestExclusions.RunnerArguments(excluded, UsesXunit(projectFile)));
     }
 
     /// <summary>Whether the test project references xUnit v3 (its runner has its own filter options).</summary>
