@@ -14,6 +14,8 @@ using Microsoft.SemanticKernel;
 //           --archive DIR/*/; [--seed N] draws the edit)
 //   vocabulary --self DIR --seed N   adds one operator of every family to DIR's source (a check that each builds)
 //   surface --self DIR   the mutation surface (Improve/Surface.cs) found in DIR's source; exit 1 if a site is missing
+//   diagnose --self DIR --evals DIR [--lineage DIR]   what offline self-improvement would read in the logs: its findings, its
+//           proposals and their weights, and per unresolved task the symptoms of its failures and the families they point at
 if (args.Length > 0 && args[0] == "run-tests")
 {
     // Internal: the child process that validates one repair candidate (see Repair/Validator.cs).
@@ -48,6 +50,26 @@ if (args.Length == 5 && args[0] == "vocabulary" && args[1] == "--self" && args[3
     {
         var (name, values) = source.AddEntry(family, random, first: false);
         Console.WriteLine($"{family.Owner}.All += {name} ({values})");
+    }
+
+    return 0;
+}
+
+if (args.Length >= 5 && args[0] == "diagnose")
+{
+    var named = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+    var logs = LineageLogs.Merge(EvalLog.Read(named["evals"], Console.Error.WriteLine), EvalLog.ReadLineage(named.GetValueOrDefault("lineage"), Strategy.Reach, Console.Error.WriteLine));
+    var findings = Diagnoser.Diagnose(logs, new AgentSource(Path.GetFullPath(named["self"])));
+    Console.WriteLine(findings.Summary);
+    var total = findings.Proposals.Sum(p => p.Weight);
+    foreach (var proposal in findings.Proposals.OrderByDescending(p => p.Weight))
+    {
+        Console.WriteLine($"proposal {proposal.Weight / total:P0}\t{proposal.Title}");
+    }
+
+    foreach (var log in logs.Where(l => !l.Resolved))
+    {
+        Console.WriteLine($"task {log.Task}\t{log.StopReason}\t{string.Join(" ", Diagnoser.SymptomsOf(log))}\t{string.Join(" ", Diagnoser.Pointed(log).Select(f => f.Name))}");
     }
 
     return 0;

@@ -2,8 +2,8 @@ using System.Xml.Linq;
 
 namespace Dgm.Agent.Runtime;
 
-/// <summary>A test the repository's own run reported, with its failure's stack trace.</summary>
-public sealed record TestOutcome(string Name, bool Passed, string StackTrace, string TestsDll);
+/// <summary>A test the repository's own run reported, with its failure's stack trace and message.</summary>
+public sealed record TestOutcome(string Name, bool Passed, string StackTrace, string TestsDll, string Message = "");
 
 /// <summary>Runs the repository's visible tests once with `dotnet test` (this also builds everything), or, when the built test application is up to date, its tests in memory or the application itself, and reads the results.</summary>
 public static class VisibleTests
@@ -79,12 +79,12 @@ public static class VisibleTests
             .DistinctBy(p => p[0], StringComparer.Ordinal)
             .ToDictionary(p => p[0], p => p.Length > 1 ? p[1].Replace('\u001f', '\n') : "", StringComparer.Ordinal);
         var outcomes = lines
-            .Select(l => l.StartsWith("PASS ", StringComparison.Ordinal) ? (Name: l["PASS ".Length..], Passed: true)
-                : l.StartsWith("FAIL ", StringComparison.Ordinal) ? (Name: l["FAIL ".Length..].Split(": ", 2)[0], Passed: false)
-                : (Name: "", Passed: false))
+            .Select(l => l.StartsWith("PASS ", StringComparison.Ordinal) ? (Name: l["PASS ".Length..], Passed: true, Message: "")
+                : l.StartsWith("FAIL ", StringComparison.Ordinal) && l["FAIL ".Length..].Split(": ", 2) is var failed ? (Name: failed[0], Passed: false, Message: failed.Length > 1 ? failed[1] : "")
+                : (Name: "", Passed: false, Message: ""))
             .Where(o => o.Name.Length > 0)
             .OrderBy(o => o.Name, StringComparer.Ordinal)
-            .Select(o => new TestOutcome(o.Name, o.Passed, traces.GetValueOrDefault(o.Name, ""), worker.TestsDll))
+            .Select(o => new TestOutcome(o.Name, o.Passed, traces.GetValueOrDefault(o.Name, ""), worker.TestsDll, o.Message))
             .ToList();
         return outcomes.Count == 0 ? (null, "it found no test") : (outcomes, how);
     }
@@ -131,7 +131,8 @@ public static class VisibleTests
                 $"{(string?)method.Attribute("className")}.{(string?)method.Attribute("name")}",
                 (string?)result.Attribute("outcome") == "Passed",
                 result.Descendants(Ns + "StackTrace").FirstOrDefault()?.Value ?? "",
-                (string?)method.Attribute("codeBase") ?? "");
+                (string?)method.Attribute("codeBase") ?? "",
+                result.Descendants(Ns + "Message").FirstOrDefault()?.Value ?? "");
         }
     }
 }

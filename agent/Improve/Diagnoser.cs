@@ -45,6 +45,12 @@ public static partial class Diagnoser
         }
 
         Count(summary, "no candidate passed, and no family is recognised in the problem", [.. pointed.Where(p => p.Entries.Count == 0).Select(p => p.Log)]);
+        var symptoms = stuck.SelectMany(l => Clues.Of(l).Seen).GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (symptoms.Count > 0)
+        {
+            summary.Add("what their failures show: " + string.Join(", ", symptoms.Select(g => $"{g.Key[Symptoms.Prefix.Length..]} {g.Count()}")));
+        }
+
         foreach (var entry in Vocabulary.Operators)
         {
             // A failure that points at k families counts 1/k for each; the unexplained ones are shared by the absent families
@@ -192,15 +198,32 @@ public static partial class Diagnoser
     /// <summary>The grammar entries with the most evidence in the failure (none when no entry has any).</summary>
     public static IReadOnlyList<Family> Pointed(TaskLog log)
     {
-        var best = Vocabulary.Operators.Max(e => Evidence(e, log));
-        return best == 0 ? [] : [.. Vocabulary.Operators.Where(e => Evidence(e, log) == best)];
+        var clues = Clues.Of(log);
+        var evidence = Vocabulary.Operators.Select(e => (Entry: e, Score: Evidence(e, clues))).ToList();
+        var best = evidence.Max(e => e.Score);
+        return best == 0 ? [] : [.. evidence.Where(e => e.Score == best).Select(e => e.Entry)];
     }
 
-    /// <summary>How many of the entry's evidence words the failure's problem statement and failing tests contain.</summary>
-    public static int Evidence(Family entry, TaskLog log)
+    /// <summary>
+    /// How much evidence for the entry the failure holds: each of its words the problem statement and failing tests
+    /// contain counts 1, each of its symptoms the failure messages show counts <see cref="Strategy.Symptom"/>.
+    /// </summary>
+    public static double Evidence(Family entry, TaskLog log) => Evidence(entry, Clues.Of(log));
+
+    private static double Evidence(Family entry, Clues clues) =>
+        entry.Evidence.Sum(word => word.StartsWith(Symptoms.Prefix, StringComparison.Ordinal)
+            ? clues.Seen.Contains(word) ? Strategy.Symptom : 0
+            : clues.Text.Contains(word, StringComparison.OrdinalIgnoreCase) ? 1 : 0);
+
+    /// <summary>The symptoms the failure's messages show (without their prefix).</summary>
+    public static IEnumerable<string> SymptomsOf(TaskLog log) => Clues.Of(log).Seen.Select(s => s[Symptoms.Prefix.Length..]);
+
+    /// <summary>A failure's text (problem statement, failing tests) and the symptoms of its messages (the problem's and those the repair logged).</summary>
+    private sealed record Clues(string Text, IReadOnlySet<string> Seen)
     {
-        var text = log.Problem + "\n" + string.Join('\n', log.FailedTests);
-        return entry.Evidence.Count(word => text.Contains(word, StringComparison.OrdinalIgnoreCase));
+        public static Clues Of(TaskLog log) => new(
+            log.Problem + "\n" + string.Join('\n', log.FailedTests),
+            Symptoms.Of(log.Problem + "\n" + string.Join('\n', log.Notes.Where(n => n.StartsWith("failure ", StringComparison.Ordinal)))));
     }
 
     /// <summary>A score per operator: +1 per passing candidate, +3 per resolved plausible patch, -3 per rejected one.</summary>

@@ -25,6 +25,9 @@ public static class Strategy
     /// <summary>The weight of tuning one of these weights (the improver's edit of itself).</summary>
     public const double SelfTune = 0.5;
 
+    /// <summary>How much a symptom the failure messages show (Symptoms.cs) counts toward an operator family, against one evidence word of the problem.</summary>
+    public const double Symptom = 2;
+
     /// <summary>The weight of edits of the repair's budgets and localization, against the other kinds.</summary>
     public const double Knobs = 1;
 }

@@ -28,6 +28,7 @@ public static class Surface
         new("Strategy.Recombine", "constant", "the improver's weight of an operator taken from another agent of the archive"),
         new("Strategy.SelfTune", "constant", "the improver's weight of tuning its own weights"),
         new("Strategy.Knobs", "constant", "the improver's weight of budget and localization edits"),
+        new("Strategy.Symptom", "constant", "how much a symptom of the failure messages counts toward an operator family"),
     ];
 
     /// <summary>Writes each site with its value in the source (a list's entries, a number); 1 when one is not found.</summary>

@@ -24,6 +24,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
             var visible = await VisibleTests.RunAsync(repo, scratch, TimeSpan.FromSeconds(budget.WallSeconds), cancellationToken, trajectory.Note, workers);
             var failing = visible.Where(t => !t.Passed).ToList();
             trajectory.Note($"visible tests: {visible.Count}, failing: {string.Join(", ", failing.Select(f => f.Name))}");
+            NoteFailures(failing);
             foreach (var (name, write) in failing.Count == 0 ? Reproducers.All : [])
             {
                 var files = write(repo, problem);
@@ -47,6 +48,7 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
 
                 failing = [.. visible.Where(t => !t.Passed)];
                 trajectory.Note($"reproducer [{name}] wrote {string.Join(", ", files.Select(f => Path.GetRelativePath(repo, f)))}: failing now: {string.Join(", ", failing.Select(f => f.Name))}");
+                NoteFailures(failing);
                 if (failing.Count > 0)
                 {
                     break;
@@ -110,6 +112,16 @@ public sealed class RepairMode(RepairBudget budget, Trajectory trajectory)
             catch (IOException)
             {
             }
+        }
+    }
+
+    /// <summary>The failing tests' messages, for the diagnosis of self-improvement (what the failure looks like, not only where).</summary>
+    private void NoteFailures(IEnumerable<TestOutcome> failing)
+    {
+        foreach (var test in failing.Where(t => t.Message.Length > 0).Take(6))
+        {
+            var message = test.Message.ReplaceLineEndings(" ");
+            trajectory.Note($"failure {test.Name}: {(message.Length > 400 ? message[..400] + "…" : message)}");
         }
     }
 

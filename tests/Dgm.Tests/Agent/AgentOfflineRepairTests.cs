@@ -123,6 +123,14 @@ public sealed class AgentOfflineRepairTests
             StringAssert.Contains(Notes(framework), "built and tested by dotnet test");
             Assert.AreEqual(Evidence(framework), Evidence(inMemory));
 
+            // Both runs log what each failure says (the diagnosis of self-improvement reads it): the exception the test ended with.
+            foreach (var run in new[] { inMemory, framework })
+            {
+                var failures = Notes(run).Split('\n').Where(n => n.StartsWith("failure ", StringComparison.Ordinal)).ToList();
+                Assert.AreEqual(2, failures.Count, Notes(run));
+                StringAssert.Contains(failures.Single(f => f.StartsWith("failure Ranges.Tests.LookupTests.AtReadsTheLastValue: ", StringComparison.Ordinal)), "IndexOutOfRangeException: Index was outside the bounds of the array.");
+            }
+
             // Data rows run in memory too, each row with its arguments, so the repair finds the fix they guide it to.
             File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "LookupTests.cs"), """
                 namespace Ranges.Tests;
