@@ -175,6 +175,27 @@ public static partial class Diagnoser
                 $"added the reproducer '{entry.Name}' ({s.AddEntry(entry, random, first: false).Values}) to Reproducers.All"));
         }
 
+        // A blind failure whose problem shows a bug of a family the agent lacks needs two edits before it can be repaired:
+        // a test written from the problem, and an operator of that family. Alone, the first scores nothing (the test fails,
+        // no candidate passes), so a lineage must get both in a row; proposed together, one child can open the task.
+        var needs = blind.Select(l => (Log: l, Entries: Pointed(l).Where(e => !Has(present, e)).ToList())).Where(p => p.Entries.Count > 0).ToList();
+        foreach (var entry in Vocabulary.Reproducers.Where(e => !reproducers.Contains(e.Name)))
+        {
+            var fits = needs.Where(p => Evidence(entry, p.Log) > 0).ToList();
+            var families = Vocabulary.Operators.Select(f => (Family: f, Weight: fits.Sum(p => p.Entries.Contains(f) ? 1.0 / p.Entries.Count : 0))).Where(f => f.Weight > 0).ToList();
+            if (families.Count > 0)
+            {
+                proposals.Add(new($"write a failing test from the problem statement ('{entry.Name}') and add an operator of the family its failures point at", entry.Cause, fits.Count * Strategy.Compound, (s, random) =>
+                {
+                    var family = SelfImprover.Draw(families, f => f.Weight, random).Family;
+                    var (reproducer, values) = s.AddEntry(entry, random, first: false);
+                    var first = random.Next(2) == 0;
+                    var (name, parameters) = s.AddEntry(family, random, first);
+                    return $"added the reproducer '{reproducer}' ({values}) to Reproducers.All and the repair operator '{name}' ({parameters}), {(first ? "first" : "last")} in Operators.All";
+                }));
+            }
+        }
+
         // The improver's own weights: a child that proposes differently may improve better (only where there is
         // something to improve on: some other edit is proposed).
         proposals.RemoveAll(p => p.Weight <= 0);

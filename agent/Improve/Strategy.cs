@@ -22,6 +22,9 @@ public static class Strategy
     /// <summary>The weight, per task where no candidate passed, of taking in an operator another agent of the archive has.</summary>
     public const double Recombine = 0.3;
 
+    /// <summary>The weight, per blind task whose problem points at a family the agent lacks, of a reproducer and an operator of that family at once.</summary>
+    public const double Compound = 1;
+
     /// <summary>The weight of tuning one of these weights (the improver's edit of itself).</summary>
     public const double SelfTune = 0.5;
 

@@ -25,6 +25,7 @@ public static class Surface
         new("Strategy.RepeatFamily", "constant", "the improver's weight of another operator of a family it has"),
         new("Strategy.Narrow", "constant", "the improver's weight of narrowing an operator to some sites"),
         new("Strategy.Pair", "constant", "the improver's weight of a two-site operator"),
+        new("Strategy.Compound", "constant", "the improver's weight of a reproducer and an operator of the family a blind failure points at, at once"),
         new("Strategy.Recombine", "constant", "the improver's weight of an operator taken from another agent of the archive"),
         new("Strategy.SelfTune", "constant", "the improver's weight of tuning its own weights"),
         new("Strategy.Knobs", "constant", "the improver's weight of budget and localization edits"),

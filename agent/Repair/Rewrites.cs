@@ -126,7 +126,7 @@ public static partial class Rewrites
         member.DescendantNodes().OfType<ArgumentListSyntax>().Where(a => a.Arguments.Count >= 2).SelectMany(list =>
             from i in Enumerable.Range(0, list.Arguments.Count)
             from j in Enumerable.Range(i + 1, list.Arguments.Count - i - 1)
-            let swapped = list.WithArguments(list.Arguments.Replace(list.Arguments[i], list.Arguments[j].WithTriviaFrom(list.Arguments[i])).Replace(list.Arguments[j], list.Arguments[i].WithTriviaFrom(list.Arguments[j])))
+            let swapped = list.WithArguments(SeparatedList(list.Arguments.Select((a, k) => k == i ? list.Arguments[j].WithTriviaFrom(a) : k == j ? list.Arguments[i].WithTriviaFrom(a) : a), list.Arguments.GetSeparators()))
             select ((SyntaxNode)list, (SyntaxNode)swapped, $"'{list.Parent}': arguments {i + 1} and {j + 1} swapped"));
 
     /// <summary>Unary and compound operators turned: `++` and `--`, `+=` and `-=`, a `-x` or `!x` left as `x`.</summary>

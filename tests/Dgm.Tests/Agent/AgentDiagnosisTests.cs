@@ -66,10 +66,36 @@ public sealed class AgentDiagnosisTests
         Assert.AreEqual(("out-of-range", "unary"), tasks["range"], output);
     }
 
+    [TestMethod]
+    public async Task A_blind_failure_that_shows_a_missing_family_gets_a_reproducer_and_an_operator_of_that_family_in_one_edit_that_builds()
+    {
+        using var work = new TempFolder();
+        var blind = Problem("Negates") + "\n    Assertion failed. Expected values to be equal.  expected: 5 actual: -5  Assert.AreEqual(5, Calc.Negate(-5))\n";
+        var evals = Evals(work.Path, new() { ["a"] = (blind, []), ["b"] = (blind.Replace("Negates", "Flips", StringComparison.Ordinal), []) }, "no_failing_test");
+        var self = AgentProcess.CopySource(work.Path);
+
+        var (exit, output) = await AgentProcess.RunToolAsync("dotnet", [AgentProcess.Dll, "diagnose", "--self", self, "--evals", evals], work.Path);
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "write a failing test from the problem statement ('problem-assertions') and add an operator of the family its failures point at", output);
+
+        var patch = Path.Combine(work.Path, "improve.patch");
+        var log = Path.Combine(work.Path, "improve.json");
+        var (improved, stderr) = await AgentProcess.RunAsync(new Dictionary<string, string>(), ["improve", "--self", self, "--evals", evals, "--out", patch, "--log", log, "--model", "heuristic", "--seed", CompoundSeed.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.AreEqual(0, improved, stderr);
+        var diff = File.ReadAllText(patch);
+        StringAssert.Contains(diff, "+++ b/Repair/Reproducers.cs", File.ReadAllText(log));
+        StringAssert.Contains(diff, "Reproduce.Assertions(", diff);
+        StringAssert.Contains(diff, "+++ b/Repair/Operators.cs", diff);
+        Assert.IsTrue(diff.Contains("Rewrites.Unary()", StringComparison.Ordinal) || diff.Contains("Rewrites.SwapArguments()", StringComparison.Ordinal), "the operator is of a family the sign points at:\n" + diff);
+    }
+
+    /// <summary>The improver's seed that draws the compound edit from these logs (the draw is reproducible; another seed may draw another proposal).</summary>
+    private const int CompoundSeed = 4;
+
     private static string Problem(string test) => $"# {test} no longer holds\n\n`{test}` fails.\n";
 
-    /// <summary>Evaluation logs in the loop's contract: every task unresolved, no candidate passed, its problem and the repair's notes.</summary>
-    private static string Evals(string work, Dictionary<string, (string Problem, string[] Notes)> tasks)
+    /// <summary>Evaluation logs in the loop's contract: every task unresolved with the stop reason, its problem and the repair's notes.</summary>
+    private static string Evals(string work, Dictionary<string, (string Problem, string[] Notes)> tasks, string stopReason = "no_candidate_passed")
     {
         var evals = Directory.CreateDirectory(Path.Combine(work, "evals")).FullName;
         var entries = new JsonArray();
@@ -77,9 +103,9 @@ public sealed class AgentDiagnosisTests
         {
             var folder = Directory.CreateDirectory(Path.Combine(evals, task)).FullName;
             File.WriteAllText(Path.Combine(folder, "problem.md"), problem);
-            var log = new JsonArray(["visible tests: 4, failing: 1", .. notes.Select(n => (JsonNode)n), "stop: no_candidate_passed: 30 candidates tried"]);
-            File.WriteAllText(Path.Combine(folder, "trajectory.json"), new JsonObject { ["stop_reason"] = "no_candidate_passed", ["notes"] = log }.ToJsonString());
-            entries.Add(new JsonObject { ["task"] = task, ["split"] = "train", ["status"] = "unresolved", ["resolved"] = false, ["stop_reason"] = "no_candidate_passed", ["failed_tests"] = new JsonArray() });
+            var log = new JsonArray(["visible tests: 4, failing: 1", .. notes.Select(n => (JsonNode)n), $"stop: {stopReason}"]);
+            File.WriteAllText(Path.Combine(folder, "trajectory.json"), new JsonObject { ["stop_reason"] = stopReason, ["notes"] = log }.ToJsonString());
+            entries.Add(new JsonObject { ["task"] = task, ["split"] = "train", ["status"] = "unresolved", ["resolved"] = false, ["stop_reason"] = stopReason, ["failed_tests"] = new JsonArray() });
         }
 
         File.WriteAllText(Path.Combine(evals, "summary.json"), new JsonObject { ["node"] = "0", ["score"] = 0.0, ["tasks"] = entries }.ToJsonString());

@@ -412,6 +412,59 @@ public sealed class AgentOfflineRepairTests
     }
 
     [TestMethod]
+    public async Task Swapped_arguments_are_repaired_by_the_swap_arguments_operator()
+    {
+        var task = GradingFixture.DateRange;
+        var (work, repo) = CopyTask(task);
+        try
+        {
+            // An agent whose first operator swaps two arguments of a call (every call with two or more is a site).
+            var agent = AgentProcess.CopySource(work, "agent");
+            var operators = Path.Combine(agent, "Repair", "Operators.cs");
+            File.WriteAllText(operators, File.ReadAllText(operators).Replace("    [\n", "    [\n        (\"swap-arguments\", Rewrites.SwapArguments()),\n", StringComparison.Ordinal));
+            var (built, log) = await AgentProcess.RunToolAsync("dotnet", ["build", "-nodeReuse:false", "-p:UseSharedCompilation=false"], agent);
+            Assert.AreEqual(0, built, log);
+
+            // The task's own bug fixed; the one left passes two values in each other's place.
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "DateRange.cs"), File.ReadAllText(task.RepoDir + "/src/Ranges/DateRange.cs").Replace("- Start.DayNumber;", "- Start.DayNumber + 1;", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(repo, "src", "Ranges", "Gap.cs"), """
+                namespace Ranges;
+
+                public static class Gap
+                {
+                    public static int Between(int from, int to, int step) => Steps(to, from, step);
+
+                    private static int Steps(int from, int to, int step) => (to - from) / step;
+                }
+                """);
+            File.WriteAllText(Path.Combine(repo, "tests", "Ranges.Tests", "GapTests.cs"), """
+                namespace Ranges.Tests;
+
+                [TestClass]
+                public sealed class GapTests
+                {
+                    [TestMethod]
+                    public void BetweenCountsForward() => Assert.AreEqual(4, Gap.Between(2, 10, 2));
+                }
+                """);
+
+            var patch = Path.Combine(work, "out.patch");
+            var trajectoryPath = Path.Combine(work, "t.json");
+            var (exit, stderr) = await AgentProcess.RunBuildAsync(Path.Combine(agent, "bin", "Debug", "net10.0", "Dgm.Agent.dll"), new Dictionary<string, string>(),
+                "solve", "--repo", repo, "--problem", task.ProblemPath, "--out", patch, "--log", trajectoryPath);
+            Assert.AreEqual(0, exit, stderr);
+            using var trajectory = JsonDocument.Parse(File.ReadAllText(trajectoryPath));
+            Assert.AreEqual("plausible_patch", trajectory.RootElement.GetProperty("stop_reason").GetString(), Notes(trajectory));
+            StringAssert.Contains(Notes(trajectory), "stop: plausible_patch: [swap-arguments]");
+            StringAssert.Contains(File.ReadAllText(patch), "+    public static int Between(int from, int to, int step) => Steps(from, to, step);");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public async Task Every_family_of_the_vocabulary_renders_builds_and_repairs_with_the_seeds_operators()
     {
         var work = Directory.CreateTempSubdirectory("dgm-vocabulary-").FullName;

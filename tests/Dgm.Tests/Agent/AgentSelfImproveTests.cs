@@ -214,7 +214,7 @@ public sealed class AgentSelfImproveTests
     }
 
     /// <summary>A seed whose draw, for two tasks where no visible test failed, is the assertions reproducer with the class's members.</summary>
-    private const int AssertionsSeed = 8;
+    private const int AssertionsSeed = 46;
 
     [TestMethod]
     public async Task Improve_stops_with_a_clear_reason_and_no_edit_when_the_logs_are_missing_or_garbled()
