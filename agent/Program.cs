@@ -58,6 +58,12 @@ if (args.Length == 5 && args[0] == "vocabulary" && args[1] == "--self" && args[3
 if (args.Length >= 5 && args[0] == "diagnose")
 {
     var named = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+    if (!named.ContainsKey("self") || !named.ContainsKey("evals"))
+    {
+        Console.Error.WriteLine("usage: Dgm.Agent diagnose --self DIR --evals DIR [--lineage DIR]");
+        return 2;
+    }
+
     var logs = LineageLogs.Merge(EvalLog.Read(named["evals"], Console.Error.WriteLine), EvalLog.ReadLineage(named.GetValueOrDefault("lineage"), Strategy.Reach, Console.Error.WriteLine));
     var findings = Diagnoser.Diagnose(logs, new AgentSource(Path.GetFullPath(named["self"])));
     Console.WriteLine(findings.Summary);
